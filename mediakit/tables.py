@@ -1,0 +1,158 @@
+"""The canonical tables every source produces and every analysis consumes.
+
+Sources are the only code that knows a platform's file format; they translate exports into these
+four tidy tables. Keeping the schema in one place means analytics can rely on dtypes: counts are
+nullable ``Int64`` (missing is ``<NA>``, never 0), fractions and seconds are ``Float64``, dates are
+``datetime64[ns]`` at midnight (no timezone: exports do not state one).
+
+| table    | one row per                    |
+|----------|--------------------------------|
+| daily    | platform x date                |
+| posts    | platform x post_id             |
+| audience | platform x dimension x segment |
+| activity | platform x date x hour         |
+
+``activity`` keeps the date (the design guide's weekday is derived from it) so that snapshots from
+several exports can be merged without double counting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+DATE = "datetime64[ns]"
+
+DAILY: dict[str, str] = {
+    "platform": "string",
+    "date": DATE,
+    "followers": "Int64",
+    "views": "Int64",
+    "profile_views": "Int64",
+    "likes": "Int64",
+    "comments": "Int64",
+    "shares": "Int64",
+    "reached": "Int64",
+    "new_viewers": "Int64",
+    "returning_viewers": "Int64",
+}
+
+POSTS: dict[str, str] = {
+    "platform": "string",
+    "post_id": "string",
+    "posted_at": DATE,
+    "title": "string",
+    "url": "string",
+    "kind": "string",  # video, image, carousel, reel, short
+    "duration_s": "Float64",
+    "views": "Int64",
+    "reach": "Int64",
+    "likes": "Int64",
+    "comments": "Int64",
+    "shares": "Int64",
+    "saves": "Int64",
+    "watch_time_s": "Float64",
+    "avg_watch_s": "Float64",
+    "completion_rate": "Float64",
+    "hashtags": "string",  # space-separated, lower-case, without '#': "music guitar"
+    "sound": "string",
+    "sponsored": "boolean",
+    "snapshot_date": DATE,  # the day these lifetime totals were read (export date)
+}
+
+AUDIENCE: dict[str, str] = {
+    "platform": "string",
+    "dimension": "string",  # gender, age, country, city
+    "segment": "string",  # female/male/other; "18-24"; ISO alpha-2 or "other"; city name
+    "share": "Float64",  # 0..1
+    "as_of": DATE,
+    "source": "string",  # "export: FollowerGender.csv" or "self-reported: <note>"
+}
+
+ACTIVITY: dict[str, str] = {
+    "platform": "string",
+    "date": DATE,
+    "hour": "Int64",  # 0..23
+    "active_followers": "Float64",
+    "tz": "string",  # the timezone the hours are in, when known ("" when the export is silent)
+}
+
+SCHEMAS: dict[str, dict[str, str]] = {
+    "daily": DAILY,
+    "posts": POSTS,
+    "audience": AUDIENCE,
+    "activity": ACTIVITY,
+}
+
+KEYS: dict[str, list[str]] = {
+    "daily": ["platform", "date"],
+    "posts": ["platform", "post_id"],
+    "audience": ["platform", "dimension", "segment"],
+    "activity": ["platform", "date", "hour"],
+}
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame with the table's columns and dtypes."""
+    schema = SCHEMAS[table]
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})
+
+
+def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return ``frame`` with exactly the table's columns, in order, with canonical dtypes.
+
+    Missing columns are added as all-missing (a source that cannot fill a column leaves it NA).
+    Extra columns are dropped. Rows are sorted by the table's key so output is deterministic.
+    """
+    schema = SCHEMAS[table]
+    out = pd.DataFrame(index=frame.index)
+    for name, dtype in schema.items():
+        if name in frame.columns:
+            column = frame[name]
+            if dtype == DATE:
+                column = pd.to_datetime(column).astype(DATE)
+            elif dtype == "Int64":
+                column = pd.to_numeric(column).round().astype("Int64")
+            elif dtype == "Float64":
+                column = pd.to_numeric(column).astype("Float64")
+            else:
+                column = column.astype(dtype)
+            out[name] = column
+        else:
+            out[name] = pd.Series(pd.NA, index=frame.index, dtype=dtype)
+    if len(out):
+        out = out.sort_values(KEYS[table], kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Provenance of one export file: where a number came from, shown on the methodology page."""
+
+    path: str  # relative to the project's content/ folder, POSIX style
+    platform: str
+    kind: str  # e.g. "tiktok.overview", "tiktok.content", "tiktok.user_data"
+    rows: int
+    first_date: date | None = None
+    last_date: date | None = None
+
+
+@dataclass
+class Account:
+    """Everything known about one creator's accounts, as canonical tables."""
+
+    daily: pd.DataFrame = field(default_factory=lambda: empty("daily"))
+    posts: pd.DataFrame = field(default_factory=lambda: empty("posts"))
+    audience: pd.DataFrame = field(default_factory=lambda: empty("audience"))
+    activity: pd.DataFrame = field(default_factory=lambda: empty("activity"))
+    files: list[SourceFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def platforms(self) -> list[str]:
+        """Platforms that have any data, sorted."""
+        seen: set[str] = set()
+        for frame in (self.daily, self.posts, self.audience, self.activity):
+            seen.update(frame["platform"].dropna().unique().tolist())
+        return sorted(seen)
