@@ -1,0 +1,183 @@
+"""Keep every number a creator ever exported, beyond TikTok's 60-day window.
+
+Each build merges the freshly read exports into ``content/data/history/`` — one tidy CSV per
+canonical table, sorted by key, so the folder is small, readable and diffs cleanly in git. The merge
+is idempotent (same exports, same bytes) and never drops a row an older export had: for the same key
+the newer value wins, but a newer *missing* value never erases an older known one.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from mediakit.errors import SourceError
+from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
+
+HISTORY_DIR = Path("data") / "history"
+
+# The audience is a snapshot: keep every export's split, keyed by its date.
+HISTORY_KEYS: dict[str, list[str]] = {**KEYS, "audience": ["platform", "dimension", "as_of", "segment"]}
+# Which column says how new a row is, so the newer one wins on the same key.
+RECENCY: dict[str, str | None] = {
+    "daily": None,
+    "posts": "snapshot_date",
+    "audience": "as_of",
+    "activity": None,
+}
+
+
+def read(history_dir: Path) -> Account:
+    """Read the history folder (missing folder or file = nothing yet)."""
+    account = Account()
+    for table in SCHEMAS:
+        path = history_dir / f"{table}.csv"
+        if not path.is_file():
+            continue
+        try:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+            raise SourceError(
+                f"history file cannot be read ({type(exc).__name__})",
+                file=path,
+                hint="restore it from git, or delete it to rebuild history from the exports",
+            ) from exc
+        setattr(account, table, _parse(raw, table, path))
+    return account
+
+
+def merge(old: Account, new: Account) -> Account:
+    """Combine history and fresh exports: newer wins per key, known values are never erased."""
+    merged = Account(files=list(new.files), warnings=list(new.warnings))
+    for table in SCHEMAS:
+        merged_frame = _merge_table(getattr(old, table), getattr(new, table), table)
+        if table == "posts":
+            merged_frame = unify_posts(merged_frame)
+        setattr(merged, table, merged_frame)
+    return merged
+
+
+def write(account: Account, history_dir: Path) -> list[Path]:
+    """Write each table as sorted CSV; files whose bytes would not change are left untouched."""
+    changed: list[Path] = []
+    for table in SCHEMAS:
+        frame = getattr(account, table)
+        path = history_dir / f"{table}.csv"
+        if frame.empty and not path.exists():
+            continue
+        data = to_csv_bytes(frame, table)
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        history_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".csv.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        changed.append(path)
+    return changed
+
+
+def to_csv_bytes(frame: pd.DataFrame, table: str) -> bytes:
+    """Canonical CSV text: fixed column order, sorted rows, ISO dates, '' for missing."""
+    frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind="mergesort")
+    out = pd.DataFrame(index=frame.index)
+    for name, dtype in SCHEMAS[table].items():
+        column = frame[name]
+        if dtype == DATE:
+            has_time = bool((column.dropna() != column.dropna().dt.normalize()).any())
+            fmt = "%Y-%m-%d %H:%M:%S" if has_time else "%Y-%m-%d"
+            out[name] = column.dt.strftime(fmt).fillna("")
+        elif dtype == "Float64":
+            out[name] = column.map(lambda v: "" if pd.isna(v) else repr(float(v)))
+        elif dtype == "boolean":
+            out[name] = column.map(lambda v: "" if pd.isna(v) else ("true" if v else "false"))
+        else:
+            out[name] = column.astype("string").fillna("")
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def unify_posts(posts: pd.DataFrame) -> pd.DataFrame:
+    """Join one post known under two ids (a Content.csv URL id and a data-download id).
+
+    TikTok's "Download your data" JSON lists every video with its exact time but no public link;
+    Content.csv has the link and views but only for its top posts. The same video is recognised by
+    its platform, day and caption; the row with a URL keeps its id and gains the other's details.
+    """
+    if posts.empty:
+        return posts
+    posts = posts.copy()
+    day = posts["posted_at"].dt.normalize()
+    title = posts["title"].fillna("").str.strip().str.lower().str.split().str.join(" ")
+    key = posts["platform"].astype(str) + "|" + day.astype(str) + "|" + title
+    has_url = posts["url"].notna() & (posts["url"] != "")
+    dup_keys = key[title.ne("") & key.duplicated(keep=False)]
+    if dup_keys.empty:
+        return posts
+    keep = pd.Series(True, index=posts.index)
+    for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=False):
+        with_url = group[has_url[group.index]]
+        without = group[~has_url[group.index]]
+        if with_url.empty or without.empty:
+            continue
+        donor = without.iloc[0]
+        for index in with_url.index:
+            for column in posts.columns:
+                if pd.isna(posts.at[index, column]) and not pd.isna(donor[column]):
+                    posts.at[index, column] = donor[column]
+            # The exact time of day comes from the data download, the date from both.
+            if not pd.isna(donor["posted_at"]):
+                posts.at[index, "posted_at"] = donor["posted_at"]
+        keep[without.index] = False
+    return conform(posts[keep], "posts")
+
+
+def _merge_table(old: pd.DataFrame, new: pd.DataFrame, table: str) -> pd.DataFrame:
+    if old.empty:
+        return conform(new, table)
+    if new.empty:
+        return conform(old, table)
+    keys = HISTORY_KEYS[table]
+    recency = RECENCY[table]
+    both = pd.concat([conform(old, table), conform(new, table)], ignore_index=True)
+    both["_order"] = range(len(both))  # later rows (the new export) win ties
+    sort_by = ([recency] if recency else []) + ["_order"]
+    both = both.sort_values(sort_by, kind="mergesort", na_position="first")
+    # Newest non-missing value per key and column: last() skips missing values.
+    merged = both.groupby(keys, sort=True, dropna=False).last().reset_index()
+    return conform(merged.drop(columns="_order"), table)
+
+
+def _parse(raw: pd.DataFrame, table: str, path: Path) -> pd.DataFrame:
+    schema = SCHEMAS[table]
+    missing = [name for name in schema if name not in raw.columns]
+    if missing:
+        raise SourceError(
+            f"history file is missing the column '{missing[0]}'",
+            file=path,
+            hint="restore it from git, or delete it to rebuild history from the exports",
+        )
+    frame = pd.DataFrame(index=raw.index)
+    for name, dtype in schema.items():
+        text = raw[name].replace("", pd.NA)
+        if dtype == DATE:
+            frame[name] = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        elif dtype in ("Int64", "Float64"):
+            frame[name] = pd.to_numeric(text, errors="coerce")
+        elif dtype == "boolean":
+            frame[name] = text.map({"true": True, "false": False}).astype("boolean")
+        else:
+            frame[name] = text
+        bad = text.notna() & frame[name].isna()
+        if bad.any():
+            row = int(bad.idxmax()) + 2  # header is line 1
+            raise SourceError(
+                f"history value {raw[name].iloc[row - 2]!r} is not a valid {dtype}",
+                file=path,
+                line=row,
+                field=name,
+                hint="fix the cell, or restore the file from git",
+            )
+    return conform(frame, table) if len(frame) else empty(table)

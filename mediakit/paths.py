@@ -1,0 +1,37 @@
+"""Keep every file the build reads inside the project.
+
+A profile, a Markdown page or a template may name a file; none may lead out of the project
+(``..``, an absolute path, or a symlink pointing elsewhere): a kit is built from files other
+people send, and must never publish ``~/.ssh/id_rsa`` as an "avatar".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from mediakit.errors import UnsafePathError
+
+
+def inside(base: Path, relative: str, *, file: str | Path | None = None,
+           field: str | None = None, line: int | None = None) -> Path:
+    """Resolve ``relative`` under ``base``; refuse anything that ends up outside ``base``."""
+    pure = PurePosixPath(relative.replace("\\", "/"))
+    drive = bool(pure.parts) and ":" in pure.parts[0]
+    if pure.is_absolute() or relative.startswith(("/", "\\")) or drive:
+        raise UnsafePathError(
+            f"path {relative!r} must be relative to the project",
+            file=file, line=line, field=field, hint="write it like assets/avatar.jpg",
+        )
+    if ".." in pure.parts:
+        raise UnsafePathError(
+            f"path {relative!r} leads out of the project ('..')",
+            file=file, line=line, field=field, hint="copy the file into content/ and point to it",
+        )
+    root = base.resolve()
+    target = (base / Path(*pure.parts)).resolve() if pure.parts else root
+    if target != root and root not in target.parents:
+        raise UnsafePathError(
+            f"path {relative!r} is a link to a file outside the project",
+            file=file, line=line, field=field, hint="copy the file into content/ instead of linking",
+        )
+    return target
