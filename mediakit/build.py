@@ -116,7 +116,7 @@ def build(
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
     )
     changed = history.write(account, project.history_dir)
-    result = publish(files, out_dir, project_dir=project.root)
+    publish(files, out_dir, project_dir=project.root)
     return BuildResult(
         out_dir=out_dir,
         report=report,

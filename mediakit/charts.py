@@ -12,12 +12,15 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
 from mediakit.analytics.report import PlatformReport, Report
-from mediakit.config import Profile
+
+if TYPE_CHECKING:
+    from mediakit.config import Profile
 
 WIDTH = 640
 HEIGHT = 220
@@ -102,7 +105,7 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
     """Every chart for every platform, keyed "<platform>-<name>"."""
     alt.theme.register("mediakit", enable=True)(lambda: {"config": theme(profile)})
     charts: dict[str, Chart] = {}
-    for platform, data in report.platforms.items():
+    for data in report.platforms.values():
         for chart in (followers_chart(data, renderer), views_chart(data, renderer)):
             if chart is not None:
                 charts[chart.key] = chart

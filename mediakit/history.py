@@ -19,7 +19,10 @@ from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
 HISTORY_DIR = Path("data") / "history"
 
 # The audience is a snapshot: keep every export's split, keyed by its date.
-HISTORY_KEYS: dict[str, list[str]] = {**KEYS, "audience": ["platform", "dimension", "as_of", "segment"]}
+HISTORY_KEYS: dict[str, list[str]] = {
+    **KEYS,
+    "audience": ["platform", "dimension", "as_of", "segment"],
+}
 # Which column says how new a row is, so the newer one wins on the same key.
 RECENCY: dict[str, str | None] = {
     "daily": None,

@@ -32,6 +32,7 @@ def inside(base: Path, relative: str, *, file: str | Path | None = None,
     if target != root and root not in target.parents:
         raise UnsafePathError(
             f"path {relative!r} is a link to a file outside the project",
-            file=file, line=line, field=field, hint="copy the file into content/ instead of linking",
+            file=file, line=line, field=field,
+            hint="copy the file into content/ instead of linking",
         )
     return target

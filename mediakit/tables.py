@@ -112,7 +112,9 @@ def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
         if name in frame.columns:
             column = frame[name]
             if dtype == DATE:
-                column = pd.to_datetime(column).astype(DATE)
+                if not pd.api.types.is_datetime64_any_dtype(column):
+                    column = pd.to_datetime(column, format="ISO8601")
+                column = column.astype(DATE)
             elif dtype == "Int64":
                 column = pd.to_numeric(column).round().astype("Int64")
             elif dtype == "Float64":

@@ -7,15 +7,18 @@ the same Report. ``as_of`` defaults to the last day that has data.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from mediakit.analytics import audience, engagement, reach, timing
 from mediakit.analytics.report import AudienceSplit, PlatformReport, Post, Report
 from mediakit.analytics.windows import last_data_date, upto
-from mediakit.config import Profile
 from mediakit.errors import MediakitError
 from mediakit.tables import Account
+
+if TYPE_CHECKING:
+    from mediakit.config import Profile
 
 TOP_POSTS = 6
 SERIES_DAYS = 365
@@ -35,7 +38,9 @@ def analyze(account: Account, profile: Profile, as_of: date | None = None) -> Re
         )
     platforms: dict[str, PlatformReport] = {}
     for name, settings in profile.platforms.items():
-        platforms[name] = platform_report(account, profile, name, settings.handle, settings.url, as_of)
+        platforms[name] = platform_report(
+            account, profile, name, settings.handle, settings.url, as_of
+        )
     return Report(as_of=as_of, platforms=platforms, warnings=list(account.warnings))
 
 

@@ -1,0 +1,62 @@
+from datetime import date
+
+from mediakit.analytics import reach
+from tests.helpers import daily, posts
+
+
+def test_followers_on_takes_last_known_count_on_or_before_the_day():
+    table = daily([
+        {"date": "2026-01-01", "followers": 100},
+        {"date": "2026-01-02", "followers": None},  # "undefined" in the export
+        {"date": "2026-01-03", "followers": 130},
+    ])
+    assert reach.followers_on(table, date(2026, 1, 2)) == 100  # the 2nd is missing: use the 1st
+    assert reach.followers_on(table, date(2026, 1, 3)) == 130
+    assert reach.followers_on(table, date(2025, 12, 31)) is None  # before any data
+
+
+def test_window_sum_includes_both_ends_and_skips_missing_days():
+    table = daily([
+        {"date": "2026-01-01", "views": 1000},  # outside a 3-day window ending on the 4th
+        {"date": "2026-01-02", "views": 10},
+        {"date": "2026-01-03", "views": None},
+        {"date": "2026-01-04", "views": 5},
+    ])
+    # 3 days ending 2026-01-04 = the 2nd, 3rd, 4th: 10 + (missing) + 5 = 15
+    assert reach.window_sum(table, "views", date(2026, 1, 4), 3) == 15
+
+
+def test_window_sum_is_none_when_no_day_has_a_value():
+    table = daily([{"date": "2026-01-01", "views": None}])
+    assert reach.window_sum(table, "views", date(2026, 1, 1), 30) is None
+
+
+def test_negative_daily_values_are_summed_as_they_are():
+    table = daily([{"date": "2026-01-01", "comments": 4}, {"date": "2026-01-02", "comments": -1}])
+    assert reach.window_sum(table, "comments", date(2026, 1, 2), 2) == 3  # 4 + (-1)
+
+
+def test_median_is_not_pulled_up_by_a_viral_post_but_the_mean_is():
+    table = posts([
+        {"post_id": "a", "views": 1_000},
+        {"post_id": "b", "views": 3_000},
+        {"post_id": "c", "views": 2_000},
+        {"post_id": "d", "views": 2_000_000},  # the viral hit
+        {"post_id": "e", "views": None},  # no count: not part of either
+    ])
+    # sorted known views: 1000, 2000, 3000, 2000000 -> median (2000 + 3000) / 2 = 2500
+    assert reach.median_views(table) == 2500.0
+    # mean = (1000 + 3000 + 2000 + 2000000) / 4 = 501500
+    assert reach.mean_views(table) == 501_500.0
+
+
+def test_posts_after_as_of_are_left_out_but_undated_posts_stay():
+    table = posts([
+        {"post_id": "a", "posted_at": "2026-01-01", "views": 1},
+        {"post_id": "b", "posted_at": "2026-01-05 21:30", "views": 2},
+        {"post_id": "c", "posted_at": None, "views": 3},
+    ])
+    kept = reach.posts_upto(table, date(2026, 1, 4))
+    assert sorted(kept["post_id"]) == ["a", "c"]
+    kept = reach.posts_upto(table, date(2026, 1, 5))  # an evening post on as_of counts
+    assert sorted(kept["post_id"]) == ["a", "b", "c"]
