@@ -12,8 +12,9 @@ stable across versions), so running it twice, anywhere, gives byte-identical fil
 Files written (TikTok Studio's own CSV format: UTF-8 with BOM, every field quoted, LF, no final
 newline, English year-less dates): Overview, Viewers, FollowerHistory, FollowerActivity,
 FollowerGender, FollowerTopTerritories, Content (top 15, lifetime totals) for the latest export;
-two older monthly Content snapshots in ``YYYY-MM/`` sub-folders; and the full post list as the
-"Download your data" JSON ``user_data_tiktok.json`` (only the Post and Profile sections).
+two older monthly Content snapshots in the folders their zips unzip to
+(``Content_<YYYY-MM-DD>_<unix seconds>_<handle>/``); and the full post list as the "Download your
+data" JSON ``user_data_tiktok.json`` (only the Post and Profile sections).
 """
 
 from __future__ import annotations
@@ -225,7 +226,7 @@ def attention_curve(tau: float, horizon: int) -> list[float]:
 
 
 def caption_for(category: str, rng: Rng, posted: date) -> str:
-    """A caption in Mara's voice, with 3-6 hashtags (TikTok keeps the trailing space)."""
+    """A caption in Mara's voice plus a few hashtags (TikTok often keeps a trailing space)."""
     when = posted + timedelta(days=10 + rng.index(25))
     text = rng.pick(TEMPLATES[category]).format(
         song=rng.pick(SONGS), cover=rng.pick(COVERS), venue=rng.pick(VENUES), n=2 + rng.index(6),
@@ -417,7 +418,7 @@ def user_data_json(demo: Demo, rng: Rng) -> bytes:
         "Profile And Settings": {"Profile Info": {"ProfileMap": {
             "accountRegion": "IE",
             "bioDescription": "indie-folk from Dublin 🌧️ songs written on the night bus\n"
-                              "new single \"Harbour Lights\" out now ↓",
+                              "new EP \"Harbour Lights\" out now ↓",
             "displayName": "Mara Quinn",
             "followerCount": demo.followers[-1],
             "followingCount": 412,
@@ -461,10 +462,12 @@ def export_files(demo: Demo) -> dict[str, bytes]:
             ["Others", share_text(1 - sum(share for _, share in TERRITORIES))]]),
         "Content.csv": content_csv(demo, exported, min(365, demo.settings.days), rng),
     }
-    for months in (2, 1):  # the creator's earlier monthly downloads (60-day window each)
-        snapshot = months_before(exported, months)
+    for months in (2, 1):  # the creator's earlier monthly downloads (60-day window each),
+        snapshot = months_before(exported, months)  # unzipped into folders named like the zips
         if (demo.settings.end - snapshot).days < demo.settings.days - 60:
-            files[f"{snapshot:%Y-%m}/Content.csv"] = content_csv(demo, snapshot, 60, rng)
+            unix = (snapshot - date(1970, 1, 1)).days * 86_400 + int(rng.uniform(13, 15) * 3600)
+            folder = f"Content_{snapshot:%Y-%m-%d}_{unix}_{demo.settings.handle}"
+            files[f"{folder}/Content.csv"] = content_csv(demo, snapshot, 60, rng)
     files["user_data_tiktok.json"] = user_data_json(demo, rng)
     return files
 
