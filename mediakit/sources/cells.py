@@ -7,6 +7,8 @@ the file and is reported with its spreadsheet row and column instead of silently
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -26,7 +28,19 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
     Thousands separators are dropped; a decimal value is rounded (a spreadsheet may have shown
     "1591.0").
     """
-    text, missing = _prepare(values)
+    numbers = np.round(_parse(values, _clean_count, file=file, column=column))
+    missing = np.isnan(numbers)
+    whole = np.where(missing, 0, numbers).astype(np.int64)
+    return pd.Series(pd.arrays.IntegerArray(whole, missing), index=values.index)
+
+
+def fractions(values: pd.Series, *, file: str, column: str) -> pd.Series:
+    """Shares such as "0.462" as ``Float64``; "46.2%" and a decimal comma "0,462" also work."""
+    numbers = _parse(values, _clean_fraction, file=file, column=column)
+    return pd.Series(pd.arrays.FloatingArray(numbers, np.isnan(numbers)), index=values.index)
+
+
+def _clean_count(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.str.replace(_SPACES, "", regex=True)
     comma = text.str.fullmatch(_COMMA_GROUPS)
     text = text.where(~comma, text.str.replace(",", "", regex=False))
@@ -34,44 +48,42 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
     text = text.where(
         ~dots, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     )
-    numbers = _to_numbers(text, missing, values, file=file, column=column)
-    return numbers.round().astype("Int64")
+    return text, pd.Series(1.0, index=text.index)
 
 
-def fractions(values: pd.Series, *, file: str, column: str) -> pd.Series:
-    """Shares such as "0.462" as ``Float64``; "46.2%" and a decimal comma "0,462" also work."""
-    text, missing = _prepare(values)
+def _clean_fraction(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.str.replace(_SPACES, "", regex=True)
-    percent = text.str.endswith("%")
+    scale = pd.Series(np.where(text.str.endswith("%"), 0.01, 1.0), index=text.index)
     text = text.str.rstrip("%")
     comma = text.str.fullmatch(r"[-+]?\d*,\d+")
-    text = text.where(~comma, text.str.replace(",", ".", regex=False))
-    numbers = _to_numbers(text, missing, values, file=file, column=column)
-    return numbers.where(~percent.to_numpy(), numbers / 100)
+    return text.where(~comma, text.str.replace(",", ".", regex=False)), scale
 
 
-def _prepare(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    text = values.astype("string").fillna("").str.strip()
-    missing = text.str.lower().isin(MISSING)
-    return text, missing
+Cleaner = Callable[[pd.Series], tuple[pd.Series, pd.Series]]
 
 
-def _to_numbers(
-    text: pd.Series, missing: pd.Series, original: pd.Series, *, file: str, column: str
-) -> pd.Series:
-    numbers = pd.to_numeric(text.where(~missing, None), errors="coerce").astype("Float64")
-    finite = numbers.notna() & np.isfinite(numbers.fillna(0).to_numpy(dtype=float))
-    bad = ~missing & ~finite
-    if bad.any():
-        row = bad[bad].index[0]
-        raise SourceError(
-            f"expected a number, got '{str(original.loc[row]).strip()}'",
-            file=file,
-            line=int(row),
-            field=column,
-            hint="use the export as downloaded; a cell may have been edited by hand",
-        )
-    return numbers.where(~missing, pd.NA)
+def _parse(values: pd.Series, clean: Cleaner, *, file: str, column: str) -> np.ndarray:
+    """Floats (NaN = missing). Plain numbers take a fast path; odd cells get text clean-up."""
+    numbers = pd.to_numeric(values.to_numpy(dtype=object), errors="coerce").astype(float)
+    odd = ~np.isfinite(numbers)
+    if odd.any():
+        text = values[odd].astype("string").fillna("").str.strip()
+        missing = text.str.lower().isin(MISSING).to_numpy(dtype=bool)
+        cleaned, scale = clean(text)
+        fixed = pd.to_numeric(cleaned.where(~missing, None), errors="coerce")
+        fixed = fixed.astype(float).to_numpy() * scale.to_numpy()
+        bad = ~missing & ~np.isfinite(fixed)
+        if bad.any():
+            row = text.index[bad][0]
+            raise SourceError(
+                f"expected a number, got '{text.loc[row]}'",
+                file=file,
+                line=int(row),
+                field=column,
+                hint="use the export as downloaded; a cell may have been edited by hand",
+            )
+        numbers[odd] = np.where(missing, np.nan, fixed)
+    return numbers
 
 
 def hashtags(captions: pd.Series) -> pd.Series:

@@ -285,7 +285,8 @@ def chronological_years(
 
 def to_datetimes(years: np.ndarray, parsed: ParsedColumn, index: pd.Index) -> pd.Series:
     """Assemble midnight datetimes (the canonical ``datetime64[ns]``) from the three arrays."""
-    parts = pd.DataFrame({"year": years, "month": parsed.months, "day": parsed.days}, index=index)
-    if parts.empty:
-        return pd.Series(pd.to_datetime([]), index=index, dtype="datetime64[ns]")
-    return pd.to_datetime(parts).astype("datetime64[ns]")
+    days = (
+        (np.asarray(years, dtype=np.int64) - 1970).astype("datetime64[Y]")
+        + (parsed.months - 1).astype("timedelta64[M]")
+    ).astype("datetime64[D]") + (parsed.days - 1).astype("timedelta64[D]")
+    return pd.Series(days.astype("datetime64[ns]"), index=index)

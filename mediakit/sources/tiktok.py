@@ -12,7 +12,7 @@ by :mod:`mediakit.sources.tiktok_userdata` for the list of posted videos.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +23,9 @@ from mediakit.errors import SourceError
 from mediakit.sources import dates
 from mediakit.sources.cells import counts, fractions, hashtags
 from mediakit.sources.files import RawFile, read_table, relative_label, walk_exports
-from mediakit.sources.tiktok_userdata import read_user_data
-from mediakit.tables import Account, SourceFile, conform
+from mediakit.sources.merge import Piece, assemble
+from mediakit.sources.tiktok_userdata import link_studio_posts, read_user_data
+from mediakit.tables import Account, SourceFile
 
 PLATFORM = "tiktok"
 
@@ -86,17 +87,6 @@ DAILY_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass
-class Piece:
-    """What one file contributes to one canonical table, with what decides overlaps."""
-
-    table: str  # "daily", "posts", "audience" or "activity"
-    frame: pd.DataFrame
-    anchor: date  # the export day: a later export wins for the same date or post
-    source: SourceFile
-    warnings: list[str] = field(default_factory=list)
-
-
 def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) -> Account:
     """Read every TikTok export under ``folder`` into one Account (see ``load_platform``)."""
     raws = walk_exports(folder, content_dir)
@@ -119,7 +109,7 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
             f"TikTok: no export files found in {relative_label(folder, content_dir)}; "
             "download them from TikTok Studio > Analytics > Download data"
         )
-    return assemble(pieces, warnings)
+    return assemble(pieces, warnings, PLATFORM, link_posts=link_studio_posts)
 
 
 def export_anchor(raw: RawFile, exported_on: date | None) -> tuple[date, bool]:
@@ -335,55 +325,4 @@ READERS: dict[str, Reader] = {
     "follower_activity": read_activity,
     "follower_gender": read_audience,
     "follower_territories": read_audience,
-}
-
-
-# -- putting the files together -----------------------------------------------------------------
-
-
-def assemble(pieces: list[Piece], warnings: list[str]) -> Account:
-    """Merge every file's piece; where exports overlap, the later export day wins."""
-    account = Account(files=[piece.source for piece in pieces])
-    account.warnings = warnings + [text for piece in pieces for text in piece.warnings]
-    for table in ("daily", "posts", "audience", "activity"):
-        frames = [
-            piece.frame.reset_index(drop=True).assign(_anchor=pd.Timestamp(piece.anchor), _order=i)
-            for i, piece in enumerate(pieces)
-            if piece.table == table and len(piece.frame)
-        ]
-        if not frames:
-            continue
-        merged = pd.concat(frames, ignore_index=True)
-        merged = merged.sort_values(["_anchor", "_order"], kind="mergesort")
-        merged = MERGERS[table](merged).drop(columns=["_anchor", "_order"], errors="ignore")
-        setattr(account, table, conform(merged.assign(platform=PLATFORM), table))
-    return account
-
-
-def _merge_daily(frame: pd.DataFrame) -> pd.DataFrame:
-    # Per column, the latest export's value; a missing value never erases a known one.
-    return frame.drop(columns=["_anchor", "_order"]).groupby("date", sort=True).last().reset_index()
-
-
-def _merge_posts(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.sort_values(["snapshot_date", "_anchor", "_order"], kind="mergesort")
-    return frame.drop_duplicates("post_id", keep="last")
-
-
-def _merge_audience(frame: pd.DataFrame) -> pd.DataFrame:
-    # Shares must add up within one export, so each dimension comes whole from its latest file.
-    rank = frame["_anchor"].rank(method="dense") * 1_000_000 + frame["_order"]
-    latest = rank == rank.groupby(frame["dimension"]).transform("max")
-    return frame[latest].drop_duplicates(["dimension", "segment"], keep="last")
-
-
-def _merge_activity(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.drop_duplicates(["date", "hour"], keep="last")
-
-
-MERGERS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
-    "daily": _merge_daily,
-    "posts": _merge_posts,
-    "audience": _merge_audience,
-    "activity": _merge_activity,
 }
