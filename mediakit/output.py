@@ -10,10 +10,11 @@ How one publish works:
 1. Check the folder is safe to own (:func:`check_out_dir`) and lock its parent folder (``flock``)
    so two builds never interleave.
 2. :func:`recover` finishes or rolls back a publish that was killed earlier.
-3. Build the complete new tree in ``.<name>.mediakit-tmp-<pid>/tree`` next to the output folder:
+3. Build the complete new tree in ``.<name>.mediakit-tmp-<pid>/tree`` next to the output folder
+   (same file system; the marker file sits beside ``tree``, so it never moves into the site):
    the manifest first (so a half-built tree always says which files are ours), then every rendered
-   file. Then hard-link every file mediakit did not write into it (copy when linking fails), so
-   ``.git`` is neither copied slowly nor lost.
+   file (an unchanged one is hard-linked from the live site). Then hard-link every file mediakit
+   did not write into it (copy when linking fails), so ``.git`` is neither copied slowly nor lost.
 4. Verify every file, then swap the new tree with the output folder in one step:
    ``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere rename the old folder aside then the new one
    in (:func:`recover` puts the old one back if a crash falls between the two renames).
@@ -54,7 +55,14 @@ MANIFEST_FORMAT = 1
 KEEPABLE = frozenset({"CNAME", ".git", ".nojekyll", "README.md"})
 #: Test hook: ``MEDIAKIT_TEST_PAUSE_AT=<stage>`` makes publish stop at that stage (see ``_pause``).
 PAUSE_ENV = "MEDIAKIT_TEST_PAUSE_AT"
-STAGES = ("temp-written", "user-files-linked", "moved-aside", "swapped", "cleanup")
+STAGES = (
+    "temp-half-written",
+    "temp-written",
+    "user-files-linked",
+    "moved-aside",
+    "swapped",
+    "cleanup",
+)
 
 _MARKER = "mediakit-temp-marker"  # inside the temporary folder: proves mediakit made it
 _SCRATCH = "scratch"  # inside the temporary folder: a file is finished here, then renamed in place
@@ -319,9 +327,6 @@ def _recover_locked(real: Path, locked: bool) -> list[Path]:
             continue  # not provably ours: never touch it
         if not locked and pid != os.getpid() and _pid_alive(pid):
             continue  # without a lock, a live process may still be publishing
-        old = temp / "old"
-        if os.path.lexists(old) and not os.path.lexists(real):
-            os.rename(old, real)  # fallback swap killed between its two renames: undo it
         if not _discard_temp(temp, real):
             kept.append(temp)
     return kept
@@ -329,6 +334,9 @@ def _recover_locked(real: Path, locked: bool) -> list[Path]:
 
 def _discard_temp(temp: Path, real: Path, *, pause: bool = False) -> bool:
     """Remove a temporary folder; False (folder kept) when it still holds a user's file."""
+    old = temp / "old"
+    if os.path.lexists(old) and not os.path.lexists(real):
+        os.rename(old, real)  # a fallback swap stopped between its two renames: undo it
     complete = True
     for name in ("old", "tree"):
         tree = temp / name
@@ -551,7 +559,9 @@ def _write_tree(
     _write_file(scratch, _manifest_bytes(files))
     os.rename(scratch, tree / MANIFEST)
     made = {""}
-    for rel in sorted(files):
+    for index, rel in enumerate(sorted(files)):
+        if index == len(files) // 2:
+            _pause("temp-half-written")
         parent = rel.rpartition("/")[0]
         if parent not in made:
             _make_dirs(tree, parent, made)
@@ -588,7 +598,7 @@ def _carry_user_files(
     for rel, mode in user_entries:
         target = tree / rel
         if mode is None:
-            # Removed meanwhile, or a named pipe (the cleanup moves that over after the swap).
+            # Removed meanwhile, or a named pipe that cannot be copied (_verify reports it).
             with suppress(FileNotFoundError, shutil.SpecialFileError):
                 _link_or_copy(real / rel, target, scratch)
         elif not os.path.isdir(target):

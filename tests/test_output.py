@@ -486,6 +486,7 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 @pytest.mark.parametrize(
     ("fallback", "stage", "leaves"),
     [
+        (False, "temp-half-written", "old"),
         (False, "temp-written", "old"),
         (False, "user-files-linked", "old"),
         (False, "swapped", "new"),
@@ -618,7 +619,14 @@ def test_recovery_keeps_a_leftover_rather_than_delete_a_user_file(project: Path)
 # --- speed ----------------------------------------------------------------------------------------
 
 
-def test_publishing_200_files_of_20_kb_takes_well_under_100_ms(project: Path) -> None:
+def write_plainly(folder: Path, site: dict[str, bytes]) -> None:
+    """The floor: what merely creating these files costs on this machine, no safety at all."""
+    for rel, data in site.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+
+
+def test_rebuilding_200_files_of_20_kb_takes_well_under_100_ms(project: Path) -> None:
     out = project / "site"
     site = {f"posts/{number:03}.html": os.urandom(20_000) for number in range(200)}
     publish(site, out, project_dir=project)
@@ -633,6 +641,19 @@ def test_publishing_200_files_of_20_kb_takes_well_under_100_ms(project: Path) ->
         started = time.perf_counter()
         result = publish(rebuilt, out, project_dir=project)
         timings.append(time.perf_counter() - started)
-        assert result.written + result.unchanged == 200
+        assert (result.written, result.unchanged) == (20, 180)
         site = rebuilt
     assert min(timings) < 0.100, timings
+
+
+def test_first_publish_costs_at_most_twice_plain_file_writes(project: Path, tmp_path: Path) -> None:
+    site = {f"posts/{number:03}.html": os.urandom(20_000) for number in range(200)}
+    plain, safe = [], []
+    for run in range(3):
+        started = time.perf_counter()
+        write_plainly(tmp_path / f"plain-{run}", site)
+        plain.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        publish(site, project / f"site-{run}", project_dir=project)
+        safe.append(time.perf_counter() - started)
+    assert min(safe) < 2 * min(plain), (safe, plain)
