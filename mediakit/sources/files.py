@@ -198,10 +198,14 @@ def _check_size(size: int, suffix: str, label: str, *, cap: int | None = None) -
     limit = cap if cap is not None else (MAX_JSON_BYTES if suffix == ".json" else MAX_TABLE_BYTES)
     if size > limit:
         raise SourceError(
-            f"the file is larger than {limit // (1024 * 1024)} MB, too large to be an export",
+            f"the file is larger than {_size(limit)}, too large to be an export",
             file=label,
             hint="check it is the file you downloaded; remove it from the data folder otherwise",
         )
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
 
 
 def _bad_zip(label: str) -> SourceError:
