@@ -11,6 +11,7 @@ naming the file.
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import json
 import os
@@ -262,47 +263,65 @@ def read_table(raw: RawFile) -> pd.DataFrame:
     The index is the row number a spreadsheet shows (the header is row 1), so errors can point
     at the exact cell.
     """
-    frame = _read_xlsx(raw) if raw.suffix == ".xlsx" else _read_csv(raw)
-    frame.columns = [str(name).replace("\ufeff", "").strip() for name in frame.columns]
-    if len(frame.columns) == 0 or all(name == "" for name in frame.columns):
-        raise SourceError("the file is empty", file=raw.label, hint="download the export again")
+    if raw.suffix == ".xlsx":
+        return _frame(_xlsx_records(raw), raw.label, strict_width=False)
+    return _frame(_csv_records(raw), raw.label, strict_width=True)
+
+
+Records = list[tuple[int, list[str]]]  # (spreadsheet row number, cells)
+
+
+def _frame(records: Records, label: str, *, strict_width: bool) -> pd.DataFrame:
+    """Header + rows -> frame. A CSV row with a different number of values is a damaged file."""
+    filled = [(number, row) for number, row in records if any(cell.strip() for cell in row)]
+    if not filled:
+        raise SourceError("the file is empty", file=label, hint="download the export again")
+    (_, header), body = filled[0], filled[1:]
+    header = [name.replace("\ufeff", "").strip() for name in header]
+    width = max(i + 1 for i, name in enumerate(header) if name)
+    header = header[:width]
+    duplicates = sorted({name for name in header if name and header.count(name) > 1})
+    if duplicates:
+        raise SourceError(f"the column '{duplicates[0]}' appears twice", file=label, line=1)
+    rows = []
+    for number, row in body:
+        if strict_width and (len(row) < width or any(cell.strip() for cell in row[width:])):
+            raise SourceError(
+                f"this row has {len(row)} values but the header has {width} columns",
+                file=label,
+                line=number,
+                hint="the file looks cut short or edited; download the export again",
+            )
+        rows.append((row + [""] * width)[:width])
+    if rows:
+        frame = pd.DataFrame(rows, columns=header, dtype=object).astype("str")
+    else:
+        frame = pd.DataFrame({name: pd.Series(dtype="str") for name in header})
+    frame.index = pd.Index([number for number, _ in body], dtype="int64")
     return frame
 
 
-def _read_csv(raw: RawFile) -> pd.DataFrame:
+def _csv_records(raw: RawFile) -> Records:
     text = decode_text(raw)
     if not text.strip():
         raise SourceError("the file is empty", file=raw.label, hint="download the export again")
-    lines = text.lstrip("\r\n").split("\n", 2)
-    first_row = 2
-    sep_hint = re.fullmatch(r'"?sep=(.)"?\s*', lines[0])
-    if sep_hint:  # Excel's "sep=;" first line
-        sep = sep_hint[1]
-        text = text.lstrip("\r\n").split("\n", 1)[1] if len(lines) > 1 else ""
-        first_row = 3
-    else:
-        sep = max((",", ";", "\t"), key=lines[0].count)
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    sep_hint = re.fullmatch(r'"?sep=(.)"?\s*', first_line)
+    sep = sep_hint[1] if sep_hint else max((",", ";", "\t"), key=first_line.count)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            engine="c",
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
-        detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+        records = list(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=sep), 1))
+    except csv.Error as err:
         raise SourceError(
-            f"the file is not a readable CSV table ({detail})",
+            f"the file is not a readable CSV table ({err})",
             file=raw.label,
             hint="download the export again; do not edit it in a text editor",
         ) from err
-    frame.index = pd.RangeIndex(first_row, first_row + len(frame))
-    return frame
+    if sep_hint:  # Excel's "sep=;" line: the header is on the next row
+        records = [(number - 1, row) for number, row in records[1:]]
+    return records
 
 
-def _read_xlsx(raw: RawFile) -> pd.DataFrame:
+def _xlsx_records(raw: RawFile) -> Records:
     import openpyxl  # imported here: only XLSX exports pay for it
 
     try:
@@ -314,30 +333,16 @@ def _read_xlsx(raw: RawFile) -> pd.DataFrame:
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
         try:
-            rows = _sheet_rows(book.worksheets[0]) if book.worksheets else []
+            return _sheet_rows(book.worksheets[0]) if book.worksheets else []
         finally:
             book.close()
     except SourceError:
         raise
     except Exception as err:  # openpyxl raises many kinds on a damaged file; all mean the same
         raise _bad_xlsx(raw) from err
-    numbered = [(number, row) for number, row in rows if any(cell != "" for cell in row)]
-    if not numbered:
-        raise SourceError("the file is empty", file=raw.label, hint="download the export again")
-    (_, header), body = numbered[0], numbered[1:]
-    width = max(i + 1 for i, cell in enumerate(header) if cell != "")
-    header = header[:width]
-    cells = [(row + [""] * width)[:width] for _, row in body]
-    frame = (
-        pd.DataFrame(cells, columns=header, dtype=object).astype(str)
-        if cells
-        else (pd.DataFrame({name: pd.Series(dtype=str) for name in header}))
-    )
-    frame.index = pd.Index([number for number, _ in body], dtype="int64")
-    return frame
 
 
-def _sheet_rows(sheet: Any) -> list[tuple[int, list[str]]]:
+def _sheet_rows(sheet: Any) -> Records:
     rows = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if number > MAX_XLSX_ROWS:

@@ -165,6 +165,12 @@ def test_rows_out_of_date_order_are_refused_not_misdated() -> None:
         _years(texts, date(2026, 5, 10))
 
 
+def test_two_rows_in_reverse_order_are_refused() -> None:
+    # Newest first would mean a 364-day gap between two rows of a daily file: not TikTok's order.
+    with pytest.raises(SourceError, match="Overview.csv:3: Date: the rows are not in date order"):
+        _years(["January 2", "January 1"], date(2026, 1, 3))
+
+
 def test_unknown_date_names_its_spreadsheet_row_and_column() -> None:
     values = pd.Series(["February 27", "Smarch 3"], index=[2, 3], dtype="str")
     with pytest.raises(SourceError) as caught:

@@ -68,6 +68,41 @@ def test_xlsx_resaved_with_numeric_cells_reads_like_text(tmp_path: Path) -> None
     }
 
 
+def test_row_numbers_count_blank_lines_like_a_spreadsheet() -> None:
+    data = csv_bytes(GENDER[:2]) + b"\n\n" + b'"Male","0.41"'
+    assert read_table(_raw("g.csv", data)).index.tolist() == [2, 4]
+
+
+def test_excel_sep_line_is_not_a_row() -> None:
+    data = b"sep=;\nGender;Distribution\nFemale;0,59"
+    table = read_table(_raw("g.csv", data))
+    assert table.to_dict("list") == {"Gender": ["Female"], "Distribution": ["0,59"]}
+    assert table.index.tolist() == [2]
+
+
+@pytest.mark.parametrize(("last_row", "count"), [('"Male"', 1), ('"Male","0.41","x"', 3)])
+def test_row_with_missing_or_extra_values_is_a_damaged_file(last_row: str, count: int) -> None:
+    data = csv_bytes(GENDER[:2]) + b"\n" + last_row.encode()
+    with pytest.raises(SourceError) as caught:
+        read_table(_raw("FollowerGender.csv", data))
+    assert str(caught.value).startswith(
+        f"FollowerGender.csv:3: this row has {count} values but the header has 2 columns"
+    )
+
+
+def test_trailing_empty_column_from_a_resave_is_tolerated() -> None:
+    data = b"Gender,Distribution,\nFemale,0.59,\nMale,0.41,"
+    assert read_table(_raw("g.csv", data)).to_dict("list") == {
+        "Gender": ["Female", "Male"],
+        "Distribution": ["0.59", "0.41"],
+    }
+
+
+def test_duplicate_column_is_an_error() -> None:
+    with pytest.raises(SourceError, match="g.csv:1: the column 'Date' appears twice"):
+        read_table(_raw("g.csv", b"Date,Date\nMay 1,May 2"))
+
+
 @pytest.mark.parametrize("data", [b"", BOM, b"\n\n", b"  "])
 def test_empty_file_is_an_error(data: bytes) -> None:
     with pytest.raises(SourceError, match="Overview.csv: the file is empty"):
