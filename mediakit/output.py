@@ -576,7 +576,7 @@ def _link_published(source: str, target: str) -> bool:
         if os.lstat(source).st_mode != stat.S_IFREG | _FILE_MODE:
             return False
         os.link(source, target, follow_symlinks=False)
-    except OSError:
+    except (OSError, NotImplementedError):  # NotImplementedError: no linkat on this platform
         return False
     return True
 
@@ -612,7 +612,7 @@ def _link_or_copy(source: Path, target: Path, scratch: Path) -> None:
     try:
         os.link(source, target, follow_symlinks=False)
         return
-    except OSError:  # no hard links here, too many links, protected_hardlinks...
+    except (OSError, NotImplementedError):  # no hard links, too many, protected_hardlinks...
         pass
     with suppress(FileNotFoundError):
         os.unlink(scratch)  # left by a copy that failed half-way

@@ -243,6 +243,32 @@ def test_failed_write_leaves_old_site_and_no_temp_folder(
     assert temp_folders(project) == []
 
 
+def test_user_files_are_copied_where_hard_links_are_refused(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = project / "site"
+    publish(SITE_V1, out, project_dir=project)
+    add_files(out, USER_FILES)
+    (out / "notes" / "latest").symlink_to("mine.txt")
+
+    def refuse_link(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")  # e.g. fs.protected_hardlinks
+
+    monkeypatch.setattr(os, "link", refuse_link)
+    for _ in range(3):
+        result = publish(SITE_V1, out, project_dir=project)
+
+    assert result.unchanged == 3
+    assert snapshot(out) == {
+        **SITE_V1,
+        **USER_FILES,
+        MANIFEST: manifest_text(list(SITE_V1)),
+        "notes/latest": USER_FILES["notes/mine.txt"],
+    }
+    assert os.readlink(out / "notes" / "latest") == "mine.txt"
+    assert temp_folders(project) == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux only")
 def test_publish_swaps_with_renameat2_exchange_on_linux(
     project: Path, monkeypatch: pytest.MonkeyPatch
@@ -632,10 +658,10 @@ def test_rebuilding_200_files_of_20_kb_takes_well_under_100_ms(project: Path) ->
     publish(site, out, project_dir=project)
     add_files(out, USER_FILES)
     timings = []
-    for run in range(5):
+    for run in range(20):  # best of 20: other processes share this machine's disk and CPUs
         # A typical rebuild: 20 of the 200 pages changed (fresh bytes), 180 unchanged.
         rebuilt = {
-            rel: os.urandom(20_000) if number % 10 == run else data
+            rel: os.urandom(20_000) if number % 10 == run % 10 else data
             for number, (rel, data) in enumerate(site.items())
         }
         started = time.perf_counter()
@@ -649,7 +675,7 @@ def test_rebuilding_200_files_of_20_kb_takes_well_under_100_ms(project: Path) ->
 def test_first_publish_costs_at_most_twice_plain_file_writes(project: Path, tmp_path: Path) -> None:
     site = {f"posts/{number:03}.html": os.urandom(20_000) for number in range(200)}
     plain, safe = [], []
-    for run in range(3):
+    for run in range(5):
         started = time.perf_counter()
         write_plainly(tmp_path / f"plain-{run}", site)
         plain.append(time.perf_counter() - started)
