@@ -642,44 +642,24 @@ def test_recovery_keeps_a_leftover_rather_than_delete_a_user_file(project: Path)
     assert (out / "late-note.txt").read_bytes() == b"Newer version.\n"
 
 
-# --- speed ----------------------------------------------------------------------------------------
+# --- rebuilds -------------------------------------------------------------------------------------
+# (Speed is measured in benchmarks/, never asserted here.)
 
 
-def write_plainly(folder: Path, site: dict[str, bytes]) -> None:
-    """The floor: what merely creating these files costs on this machine, no safety at all."""
-    for rel, data in site.items():
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        (folder / rel).write_bytes(data)
-
-
-def test_rebuilding_200_files_of_20_kb_takes_well_under_100_ms(project: Path) -> None:
+def test_a_rebuild_rewrites_only_the_changed_files(project: Path) -> None:
     out = project / "site"
-    site = {f"posts/{number:03}.html": os.urandom(20_000) for number in range(200)}
+    site = {f"posts/{number:03}.html": os.urandom(2_000) for number in range(200)}
     publish(site, out, project_dir=project)
     add_files(out, USER_FILES)
-    timings = []
-    for run in range(20):  # best of 20: other processes share this machine's disk and CPUs
+    for run in range(3):
         # A typical rebuild: 20 of the 200 pages changed (fresh bytes), 180 unchanged.
         rebuilt = {
-            rel: os.urandom(20_000) if number % 10 == run % 10 else data
+            rel: os.urandom(2_000) if number % 10 == run % 10 else data
             for number, (rel, data) in enumerate(site.items())
         }
-        started = time.perf_counter()
         result = publish(rebuilt, out, project_dir=project)
-        timings.append(time.perf_counter() - started)
         assert (result.written, result.unchanged) == (20, 180)
+        tree = snapshot(out)
+        tree.pop(MANIFEST)
+        assert tree == {**rebuilt, **USER_FILES}
         site = rebuilt
-    assert min(timings) < 0.100, timings
-
-
-def test_first_publish_costs_at_most_twice_plain_file_writes(project: Path, tmp_path: Path) -> None:
-    site = {f"posts/{number:03}.html": os.urandom(20_000) for number in range(200)}
-    plain, safe = [], []
-    for run in range(5):
-        started = time.perf_counter()
-        write_plainly(tmp_path / f"plain-{run}", site)
-        plain.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        publish(site, project / f"site-{run}", project_dir=project)
-        safe.append(time.perf_counter() - started)
-    assert min(safe) < 2 * min(plain), (safe, plain)
