@@ -17,6 +17,7 @@ from mediakit.errors import SourceError
 # Cell texts that mean "no value" (compared lower-case). TikTok writes "undefined".
 MISSING = frozenset({"", "undefined", "null", "none", "nan", "n/a", "--"})
 
+MAX_COUNT = 2**53  # beyond this a float no longer holds every whole number
 _SPACES = r"[\s\u00a0\u202f'’]"  # thousands separators that are never decimal points
 _COMMA_GROUPS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234 / 1,234.5
 _DOT_GROUPS = r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.234 / 1.234,5 (de, tr, id)
@@ -29,6 +30,16 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
     "1591.0").
     """
     numbers = np.round(_parse(values, _clean_count, file=file, column=column))
+    huge = np.abs(np.nan_to_num(numbers)) > MAX_COUNT
+    if huge.any():
+        row = values.index[huge][0]
+        raise SourceError(
+            f"the number '{str(values.loc[row]).strip()}' is too large to be a count",
+            file=file,
+            line=int(row),
+            field=column,
+            hint="use the export as downloaded; a cell may have been edited by hand",
+        )
     missing = np.isnan(numbers)
     whole = np.where(missing, 0, numbers).astype(np.int64)
     return pd.Series(pd.arrays.IntegerArray(whole, missing), index=values.index)

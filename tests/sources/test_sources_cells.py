@@ -51,6 +51,13 @@ def test_a_word_in_a_number_column_names_row_and_column() -> None:
     )
 
 
+def test_a_count_too_large_to_be_real_is_an_error() -> None:
+    with pytest.raises(
+        SourceError, match=r"f.csv:3: Views: the number '99999999999999999999' is too large"
+    ):
+        counts(_cells("1", "99999999999999999999"), file="f.csv", column="Views")
+
+
 def test_distribution_fractions_percent_and_decimal_comma() -> None:
     values = _cells("0.462", "0,211", "46.2%", "undefined", "0")
     result = fractions(values, file="FollowerTopTerritories.csv", column="Distribution")
