@@ -145,6 +145,8 @@ class MonthDay:
 @lru_cache(maxsize=4096)
 def parse_month_day(text: str) -> MonthDay | None:
     """Parse one localized date cell; None when it is not a date we understand."""
+    if len(text) > 64:  # no date is this long; do not run the patterns over a pasted caption
+        return None
     clean = normalise(text)
     iso = _ISO.match(clean)
     if iso:

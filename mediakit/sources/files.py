@@ -336,8 +336,8 @@ def _xlsx_records(raw: RawFile) -> Records:
             return _sheet_rows(book.worksheets[0]) if book.worksheets else []
         finally:
             book.close()
-    except SourceError:
-        raise
+    except SourceError as err:
+        raise SourceError(err.message, file=raw.label) from err
     except Exception as err:  # openpyxl raises many kinds on a damaged file; all mean the same
         raise _bad_xlsx(raw) from err
 
@@ -346,7 +346,7 @@ def _sheet_rows(sheet: Any) -> Records:
     rows = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if number > MAX_XLSX_ROWS:
-            break
+            raise SourceError(f"has more than {MAX_XLSX_ROWS:,} rows, too many to be an export")
         rows.append((number, [_cell_text(value) for value in values]))
     return rows
 
