@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -452,9 +451,9 @@ def test_content_exports_dedupe_by_post_keeping_the_latest_snapshot(
     assert post.posted_at.date() == date(2025, 12, 20)
 
 
-def test_reading_a_big_export_is_fast(content: Path, write: Write) -> None:
-    # 3 years of daily rows and a 5,000-row Content file: vectorised, so well under a second
-    # (about 0.15 s measured); the bound leaves room for slow CI machines.
+def test_three_year_export_and_5000_posts_are_read_whole(content: Path, write: Write) -> None:
+    # The size the reader is built for (about 0.17 s measured; speed itself belongs in
+    # benchmarks/, not in a timed assertion here).
     end = date(2026, 2, 27)
     days = [end - timedelta(days=i) for i in range(1095)][::-1]
     write("Overview.csv", overview(*[(f"{d:%B} {d.day}", i) for i, d in enumerate(days)]))
@@ -482,9 +481,9 @@ def test_reading_a_big_export_is_fast(content: Path, write: Write) -> None:
         for i in range(5000)
     ]
     write("Content.csv", csv_bytes([header, *posts]))
-    started = time.perf_counter()
     account = _load(content, exported_on=date(2026, 2, 28))
-    elapsed = time.perf_counter() - started
     assert len(account.daily) == 1095 and len(account.posts) == 5000
     assert account.daily["date"].iloc[0].date() == date(2023, 3, 1)  # 2026-02-27 - 1094 days
-    assert elapsed < 2.0
+    posted = account.posts.set_index("post_id")["posted_at"]
+    # Post 699 went up 699 days before 2026-02-27: 2024-03-30 (across a leap February).
+    assert posted[str(10**18 + 699)].date() == date(2024, 3, 30)
