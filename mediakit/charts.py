@@ -22,7 +22,7 @@ from mediakit.analytics.report import PlatformReport, Report
 if TYPE_CHECKING:
     from mediakit.config import Profile
 
-WIDTH = 640
+WIDTH = 560  # rendered size; the SVG scales to the page, so text stays legible on a phone
 HEIGHT = 220
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
@@ -48,7 +48,7 @@ def theme(profile: Profile) -> dict:
         "view": {"stroke": None},
         "axis": {
             "labelColor": "#5b6472", "titleColor": "#5b6472", "gridColor": "#e6e8ec",
-            "domain": False, "tickColor": "#e6e8ec", "labelFontSize": 11, "titleFontSize": 11,
+            "domain": False, "tickColor": "#e6e8ec", "labelFontSize": 13, "titleFontSize": 13,
             "titleFontWeight": "normal",
         },
         "range": {"category": [primary, accent, "#7a8699", "#c9ced6"]},

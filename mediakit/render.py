@@ -66,12 +66,21 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     )
     env.filters.update(formatter.filters())
     env.filters["country"] = lambda code: country_name(code, formatter)
+    env.filters["platform_name"] = platform_name
     return env
 
 
 def markdown() -> MarkdownIt:
     """CommonMark with raw HTML off and unsafe link schemes refused (markdown-it's js-default)."""
     return MarkdownIt("js-default", {"typographer": True}).enable(["table", "strikethrough"])
+
+
+PLATFORM_NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
+
+
+def platform_name(key: str) -> str:
+    """tiktok -> TikTok: the platform as its owner spells it."""
+    return PLATFORM_NAMES.get(key, key.title())
 
 
 def country_name(code: str, formatter: Formatter) -> str:

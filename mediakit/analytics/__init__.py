@@ -63,6 +63,7 @@ def platform_report(
     report.median_views = reach.median_views(posts)
     report.mean_views = reach.mean_views(posts)
     report.posts_counted = int(posts["views"].notna().sum())
+    report.posts_known = len(posts)
     report.engagement_rate_per_view = engagement.rate_per_view(posts)
 
     report.audience = _audience(account, profile, platform)

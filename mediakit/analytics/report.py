@@ -43,7 +43,8 @@ class PlatformReport:
     profile_views_30d: int | None = None
     median_views: float | None = None
     mean_views: float | None = None
-    posts_counted: int = 0
+    posts_counted: int = 0  # posts with a view count (the median's sample)
+    posts_known: int = 0  # every post known, with or without a view count
     engagement_rate_per_view: float | None = None
     audience: list[AudienceSplit] = field(default_factory=list)
     top_posts: list[Post] = field(default_factory=list)
