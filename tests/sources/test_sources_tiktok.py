@@ -472,7 +472,7 @@ def test_three_year_export_and_5000_posts_are_read_whole(content: Path, write: W
             "February 28",
             f"clip {i} #tag{i % 50}",
             f"https://www.tiktok.com/@me/video/{10**18 + i}",
-            f"{end - timedelta(days=i % 700):%B} {(end - timedelta(days=i % 700)).day}",
+            f"{end - timedelta(days=i % 365):%B} {(end - timedelta(days=i % 365)).day}",
             str(i),
             "1",
             "2",
@@ -485,5 +485,7 @@ def test_three_year_export_and_5000_posts_are_read_whole(content: Path, write: W
     assert len(account.daily) == 1095 and len(account.posts) == 5000
     assert account.daily["date"].iloc[0].date() == date(2023, 3, 1)  # 2026-02-27 - 1094 days
     posted = account.posts.set_index("post_id")["posted_at"]
-    # Post 699 went up 699 days before 2026-02-27: 2024-03-30 (across a leap February).
-    assert posted[str(10**18 + 699)].date() == date(2024, 3, 30)
+    # Post 363 went up 363 days before 2026-02-27: 2025-03-01. (A year-less Post time reaches
+    # back at most one year from the snapshot day, 2026-02-28; Content lists recent videos.)
+    assert posted[str(10**18 + 363)].date() == date(2025, 3, 1)
+    assert posted[str(10**18 + 365)].date() == date(2026, 2, 27)
