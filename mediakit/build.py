@@ -76,7 +76,11 @@ def load_account(project: Project, profile: Profile) -> Account:
 
 def combine(first: Account, second: Account) -> Account:
     """Two platforms' accounts side by side (their keys never overlap: platform is in each key)."""
-    merged = Account(files=first.files + second.files, warnings=first.warnings + second.warnings)
+    merged = Account(
+        files=first.files + second.files,
+        warnings=first.warnings + second.warnings,
+        notes=first.notes + second.notes,
+    )
     for table in SCHEMAS:
         frames = [f for f in (getattr(first, table), getattr(second, table)) if not f.empty]
         if frames:

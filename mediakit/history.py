@@ -53,7 +53,7 @@ def read(history_dir: Path) -> Account:
 
 def merge(old: Account, new: Account) -> Account:
     """Combine history and fresh exports: newer wins per key, known values are never erased."""
-    merged = Account(files=list(new.files), warnings=list(new.warnings))
+    merged = Account(files=list(new.files), warnings=list(new.warnings), notes=list(new.notes))
     for table in SCHEMAS:
         merged_frame = _merge_table(getattr(old, table), getattr(new, table), table)
         if table == "posts":

@@ -150,7 +150,8 @@ class Account:
     audience: pd.DataFrame = field(default_factory=lambda: empty("audience"))
     activity: pd.DataFrame = field(default_factory=lambda: empty("activity"))
     files: list[SourceFile] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the creator should act (build prints)
+    notes: list[str] = field(default_factory=list)  # expected quirks handled (`check` prints)
 
     def platforms(self) -> list[str]:
         """Platforms that have any data, sorted."""

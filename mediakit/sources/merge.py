@@ -26,6 +26,7 @@ class Piece:
     anchor: date  # the export day: a later export wins for the same date or post
     source: SourceFile
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # quirks handled as expected, for `check`
 
 
 PostsHook = Callable[[pd.DataFrame], pd.DataFrame]
@@ -37,6 +38,7 @@ def assemble(
     """One Account from every file's piece; ``link_posts`` may join posts known by two ids."""
     account = Account(files=[piece.source for piece in pieces])
     account.warnings = warnings + [text for piece in pieces for text in piece.warnings]
+    account.notes = [text for piece in pieces for text in piece.notes]
     ranked = sorted(
         range(len(pieces)),
         key=lambda i: (pieces[i].anchor, pieces[i].source.last_date or pieces[i].anchor, i),

@@ -262,7 +262,7 @@ def read_activity(table: pd.DataFrame, layout: Layout, raw: RawFile, anchor: dat
     )
     source = _source(raw, layout, len(frame), frame["date"])
     frame, warning = drop_unfinished_day(frame, raw.label)
-    return Piece("activity", frame, anchor, source, [warning] if warning else [])
+    return Piece("activity", frame, anchor, source, notes=[warning] if warning else [])
 
 
 def drop_unfinished_day(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, str | None]:

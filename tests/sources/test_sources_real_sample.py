@@ -129,5 +129,5 @@ def test_activity_leaves_out_the_zero_filled_last_day(account: Account) -> None:
     activity = account.activity
     assert len(activity) == 144
     assert activity["date"].max().date() == date(2026, 2, 26)
-    assert any("left out 2026-02-27" in warning for warning in account.warnings)
+    assert any("left out 2026-02-27" in note for note in account.notes)
     assert len(account.files) == 7
