@@ -113,11 +113,16 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
 
 
 def export_anchor(raw: RawFile, exported_on: date | None) -> tuple[date, bool]:
-    """The export day of ``raw`` and whether it was only guessed from the file's date."""
-    if exported_on is not None:
-        return exported_on, False
+    """The export day of ``raw`` and whether it was only guessed from the file's date.
+
+    The download time TikTok writes into a zip's (or its unzipped folder's) name is the most
+    specific fact, so it wins over the profile's ``exported_on``, which describes the newest
+    download: a folder that keeps a year of monthly downloads then dates each one right.
+    """
     if raw.name_stamp is not None:
         return raw.name_stamp, False
+    if exported_on is not None:
+        return exported_on, False
     return raw.modified.date(), True
 
 
