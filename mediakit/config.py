@@ -542,99 +542,136 @@ class _Open:
         self.key_lines: dict[str, int] = {}
         self.size = 1
 
+    @property
+    def awaiting_key(self) -> bool:
+        return isinstance(self.value, dict) and self.key is None
+
+
+class _Builder:
+    """Turns YAML events into plain values (every scalar a string) and remembers each key's line.
+
+    Working from events, not from PyYAML's composed nodes, keeps the depth check ahead of any
+    recursion (libyaml's composer crashes the interpreter on a few thousand nested brackets) and
+    lets aliases be counted by the values they expand to (no "billion laughs").
+    """
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.rows = text.splitlines()
+        self.path = path
+        self.lines: dict[Path_, int] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Open] = []
+        self.root: list[Any] = []
+        self.total = 0
+
+    def problem(self, message: str, line: int, hint: str | None = None,
+                at: Path_ | None = None) -> ConfigError:
+        return ConfigError(message, file=self.path, line=line, hint=hint,
+                           field=_dotted(at) if at else None)
+
+    def feed(self, event: yaml.Event) -> None:
+        line = event.start_mark.line + 1
+        top = self.stack[-1] if self.stack else None
+        if isinstance(event, yaml.DocumentStartEvent) and self.root:
+            raise self.problem("holds more than one YAML document ('---')", line,
+                               hint="keep one profile per file")
+        if isinstance(event, yaml.ScalarEvent):
+            if top is not None and top.awaiting_key:
+                self.key(top, event.value, event.style, line)
+                return
+            # a plain scalar's style is "" with libyaml and None with pure-Python PyYAML
+            blank = not event.style and event.tag is None and event.value in _NULLS
+            value = None if blank else event.value
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.attach(value, line, 1, plain_blank=blank and event.value == "")
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self.open(event, top, line)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            done = self.stack.pop()
+            if done.anchor:
+                self.anchors[done.anchor] = (done.value, done.size)
+            self.attach(done.value, self.lines.get(done.path, line), done.size)
+        elif isinstance(event, yaml.AliasEvent):
+            self.alias(event.anchor, top, line)
+
+    def key(self, top: _Open, key: str, style: str | None, line: int) -> None:
+        if not style and key == "<<":
+            raise self.problem("YAML merge keys ('<<') are not supported", line,
+                               hint="write the keys out in full")
+        if key in top.key_lines:
+            raise self.problem(
+                f"the key '{key}' appears twice (lines {top.key_lines[key]} and {line})",
+                line, hint="keep only one of them", at=(*top.path, key))
+        top.key = key
+        top.key_lines[key] = line
+        self.lines[(*top.path, key)] = line
+
+    def open(self, event: yaml.Event, top: _Open | None, line: int) -> None:
+        if top is not None and top.awaiting_key:
+            raise self.problem("a key must be a plain word, not a list or group", line)
+        if len(self.stack) >= _MAX_DEPTH:
+            raise self.problem("is nested too deeply", line)
+        where: Path_ = ()
+        if top is not None:
+            where = (*top.path, top.key if top.key is not None else len(top.value))
+        container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Open(container, where, event.anchor))  # type: ignore[attr-defined]
+        if top is None or isinstance(top.value, list):
+            self.lines[where] = line  # where the list item (or the whole file) starts
+
+    def alias(self, anchor: str, top: _Open | None, line: int) -> None:
+        if top is not None and top.awaiting_key:
+            raise self.problem("an alias (*name) cannot be used as a key", line)
+        if anchor in self.anchors:
+            value, size = self.anchors[anchor]
+            self.attach(value, line, size)
+        elif any(frame.anchor == anchor for frame in self.stack):
+            raise self.problem(f"the alias *{anchor} refers to itself", line)
+        else:
+            raise self.problem(f"uses *{anchor} but no &{anchor} comes before it", line,
+                               hint="define the anchor first, or write the value out")
+
+    def attach(self, value: Any, line: int, size: int, plain_blank: bool = False) -> None:
+        self.total += size
+        if self.total > _MAX_VALUES:
+            raise self.problem("has too many values (are aliases repeating a lot?)", line)
+        if not self.stack:
+            self.root.append(value)
+            self.lines[()] = line
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            self.lines[(*top.path, len(top.value))] = line
+            top.value.append(value)
+            return
+        key, top.key = str(top.key), None
+        comment = plain_blank and _HEX_COMMENT.search(_row(self.rows, top.key_lines[key]))
+        if comment:
+            raise self.problem("the colour is read as a comment because it starts with '#'",
+                               top.key_lines[key], hint=f'put it in quotes: {key}: "{comment[1]}"',
+                               at=(*top.path, key))
+        top.value[key] = value
+
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict, dict[Path_, int]]:
     """Plain values (every scalar a string, blank plain scalars None) and each key's line."""
-    rows = text.splitlines()
-    lines: dict[Path_, int] = {}
-    anchors: dict[str, tuple[Any, int]] = {}
-    stack: list[_Open] = []
-    root: list[Any] = []
-    total = 0
-
-    def problem(message: str, line: int, hint: str | None = None, at: Path_ | None = None):
-        return ConfigError(message, file=path, line=line, hint=hint,
-                           field=_dotted(at) if at else None)
-
-    def attach(value: Any, line: int, size: int, plain_blank: bool = False) -> None:
-        nonlocal total
-        total += size
-        if total > _MAX_VALUES:
-            raise problem("has too many values (are aliases repeating a lot?)", line)
-        if not stack:
-            root.append(value)
-            lines[()] = line
-            return
-        top = stack[-1]
-        top.size += size
-        if isinstance(top.value, list):
-            lines[(*top.path, len(top.value))] = line
-            top.value.append(value)
-            return
-        key, top.key = top.key, None
-        assert key is not None
-        comment = plain_blank and _HEX_COMMENT.search(_row(rows, top.key_lines[key]))
-        if comment:
-            raise problem("the colour is read as a comment because it starts with '#'",
-                          top.key_lines[key], hint=f'put it in quotes: {key}: "{comment[1]}"',
-                          at=(*top.path, key))
-        top.value[key] = value
-
+    builder = _Builder(text, path)
     try:
         for event in yaml.parse(text, Loader=_LOADER):
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.DocumentStartEvent) and root:
-                raise problem("holds more than one YAML document ('---')", line,
-                              hint="keep one profile per file")
-            top = stack[-1] if stack else None
-            awaiting_key = top is not None and isinstance(top.value, dict) and top.key is None
-            if isinstance(event, yaml.ScalarEvent):
-                if awaiting_key:
-                    _take_key(top, event.value, event.style, line, lines, problem)
-                    continue
-                # a plain scalar's style is "" with libyaml and None with pure-Python PyYAML
-                blank = not event.style and event.tag is None and event.value in _NULLS
-                value = None if blank else event.value
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                attach(value, line, 1, plain_blank=blank and event.value == "")
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                if awaiting_key:
-                    raise problem("a key must be a plain word, not a list or group", line)
-                if len(stack) >= _MAX_DEPTH:
-                    raise problem("is nested too deeply", line)
-                where: Path_ = ()
-                if top is not None:
-                    where = (*top.path, top.key if top.key is not None else len(top.value))
-                container = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append(_Open(container, where, event.anchor))
-                if top is None or isinstance(top.value, list):
-                    lines[where] = line  # where the list item (or the whole file) starts
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                done = stack.pop()
-                if done.anchor:
-                    anchors[done.anchor] = (done.value, done.size)
-                attach(done.value, lines.get(done.path, line), done.size)
-            elif isinstance(event, yaml.AliasEvent):
-                if awaiting_key:
-                    raise problem("an alias (*name) cannot be used as a key", line)
-                if event.anchor in anchors:
-                    value, size = anchors[event.anchor]
-                    attach(value, line, size)
-                elif any(frame.anchor == event.anchor for frame in stack):
-                    raise problem(f"the alias *{event.anchor} refers to itself", line)
-                else:
-                    raise problem(f"uses *{event.anchor} but no &{event.anchor} comes before it",
-                                  line, hint="define the anchor first, or write the value out")
+            builder.feed(event)
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, text, rows, path) from None
-    if not root or root[0] is None:
+        raise _yaml_problem(exc, text, builder.rows, path) from None
+    if not builder.root or builder.root[0] is None:
         raise ConfigError("the profile is empty", file=path, line=1,
                           hint="start with name: and platforms:, or run `mediakit init`")
-    if not isinstance(root[0], dict):
-        raise ConfigError(f"must be a list of 'key: value' lines, got {_kind(root[0])}",
-                          file=path, line=lines.get((), 1), hint="start with name: Your Name")
-    return root[0], lines
+    data = builder.root[0]
+    if not isinstance(data, dict):
+        raise ConfigError(f"must be a list of 'key: value' lines, got {_kind(data)}",
+                          file=path, line=builder.lines.get((), 1),
+                          hint="start with name: Your Name")
+    return data, builder.lines
 
 
 def _row(rows: list[str], line: int) -> str:
@@ -642,18 +679,6 @@ def _row(rows: list[str], line: int) -> str:
 
 
 _HEX_COMMENT = re.compile(r":\s+(#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?)\b")
-
-
-def _take_key(top: _Open, key: str, style: str | None, line: int, lines: dict, problem) -> None:
-    if not style and key == "<<":
-        raise problem("YAML merge keys ('<<') are not supported", line,
-                      hint="write the keys out in full")
-    if key in top.key_lines:
-        raise problem(f"the key '{key}' appears twice (lines {top.key_lines[key]} and {line})",
-                      line, hint="keep only one of them", at=(*top.path, key))
-    top.key = key
-    top.key_lines[key] = line
-    lines[(*top.path, key)] = line
 
 
 def _yaml_problem(exc: yaml.YAMLError, text: str, rows: list[str], path: Path) -> ConfigError:

@@ -650,3 +650,16 @@ def test_any_file_content_loads_or_raises_config_error(tmp_path, content):
         assert "\n" not in str(err)
     else:
         assert isinstance(profile, Profile) and profile.name
+
+
+def test_examples_in_the_profile_reference_load(tmp_path):
+    """docs/profile.md is what creators copy from: its complete examples must stay valid."""
+    reference = Path(__file__).parent.parent / "docs" / "profile.md"
+    blocks = reference.read_text(encoding="utf-8").split("```yaml\n")[1:]
+    examples = [block.split("```")[0] for block in blocks]
+    complete = [text for text in examples if text.startswith("name:")]
+    assert len(complete) == 2  # the smallest profile and the complete example
+    smallest, full = (load(tmp_path, text) for text in complete)
+    assert smallest.platforms["tiktok"].url == "https://www.tiktok.com/@maraquinnmusic"
+    assert full.platforms["instagram"].handle == "@maraquinnmusic"
+    assert [rate.currency for rate in full.rates] == ["EUR", "EUR"]  # second takes the first's
