@@ -1,11 +1,14 @@
 """The whole build as one readable function: profile -> exports -> history -> numbers -> site.
 
-Each stage takes plain values and returns plain values; only the last one writes site/.
+Each stage takes plain values and returns plain values; only the last one writes site/. The CLI
+(and ``serve``) watch the stages go by through a ``progress`` callback, so the pipeline itself
+never prints.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,12 +20,28 @@ from mediakit import history, render
 from mediakit.analytics import analyze
 from mediakit.analytics.report import Report
 from mediakit.config import Profile, load_profile
+from mediakit.errors import MediakitError
 from mediakit.output import publish
 from mediakit.paths import inside
 from mediakit.sources import load_platform
 from mediakit.tables import SCHEMAS, Account, conform
 
 STALE_AFTER_DAYS = 14
+
+#: The stages of a build, in order, with the words the terminal shows while each one runs.
+STAGES: dict[str, str] = {
+    "profile": "Reading the profile",
+    "exports": "Reading the exports",
+    "numbers": "Computing the numbers",
+    "charts": "Drawing the charts",
+    "pages": "Rendering the pages",
+    "history": "Saving the history",
+    "publish": "Writing the site",
+    "pdf": "Writing the PDF",
+}
+
+#: Called with a key of STAGES when that stage starts.
+Progress = Callable[[str], None]
 
 
 @dataclass
@@ -47,6 +66,10 @@ class Project:
     def cache_dir(self) -> Path:
         return self.root / ".mediakit-cache"
 
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
 
 @dataclass
 class BuildResult:
@@ -58,20 +81,56 @@ class BuildResult:
     history_changed: list[Path]
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    pages: int = 0  # HTML pages among the files
+    pdf: Path | None = None  # the PDF written with pdf=True
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    """A project read and computed, nothing written: what ``check`` and ``stats`` need."""
+
+    project: Project
+    profile: Profile
+    account: Account  # fresh exports merged with the history folder
+    report: Report
+
+
+class StrictBuildError(MediakitError):
+    """``--strict`` turned warnings into a failure; the previous site was left untouched."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        count = len(warnings)
+        super().__init__(
+            f"{count} warning{'s' if count != 1 else ''} and --strict is on, so the site was "
+            "not written",
+            hint="fix the warnings above, or build without --strict",
+        )
+        self.warnings = list(warnings)
 
 
 def load_account(project: Project, profile: Profile) -> Account:
     """Read every platform's exports and merge them with the history folder."""
+    return history.merge(history.read(project.history_dir), read_exports(project, profile))
+
+
+def read_exports(project: Project, profile: Profile) -> Account:
+    """Every configured platform's export folder, read into one Account (no history)."""
     fresh = Account()
-    for platform, settings in profile.platforms.items():
-        relative = profile.platform_data_dir(platform)
-        folder = inside(project.content, relative, file=project.profile_file,
-                        field=f"platforms.{platform}.data")
-        account = load_platform(
-            platform, folder, content_dir=project.content, exported_on=settings.exported_on
-        )
-        fresh = combine(fresh, account)
-    return history.merge(history.read(project.history_dir), fresh)
+    for platform in profile.platforms:
+        fresh = combine(fresh, read_platform(project, profile, platform))
+    return fresh
+
+
+def read_platform(project: Project, profile: Profile, platform: str) -> Account:
+    """One platform's export folder, as the profile names it."""
+    relative = profile.platform_data_dir(platform)
+    folder = inside(project.content, relative, file=project.profile_file,
+                    field=f"platforms.{platform}.data")
+    settings = profile.platforms[platform]
+    return load_platform(
+        platform, folder, content_dir=project.content, exported_on=settings.exported_on
+    )
 
 
 def combine(first: Account, second: Account) -> Account:
@@ -99,16 +158,39 @@ def freshness_warnings(report: Report, today: date) -> list[str]:
     return []
 
 
-def build(
-    project_dir: Path,
-    out_dir: Path | None = None,
-    as_of: date | None = None,
-    today: date | None = None,
-) -> BuildResult:
-    """Build the site for the project in ``project_dir``; the previous site survives any error."""
-    started = time.perf_counter()
+def analyze_project(
+    project_dir: Path, as_of: date | None = None, today: date | None = None
+) -> Analysis:
+    """Read the profile and exports and compute the Report, writing nothing."""
+    project = Project(Path(project_dir))
+    profile = load_profile(project.profile_file)
+    account = load_account(project, profile)
+    report = analyze(account, profile, as_of)
+    report.warnings.extend(freshness_warnings(report, today or date.today()))
+    return Analysis(project, profile, account, report)
+
+
+@dataclass
+class Rendered:
+    """A project's site in memory, and the history it would write: nothing touched on disk yet.
+
+    Rosters build many creators in worker processes (or on a cluster) and hand these back to
+    the one writer, so the atomic-publish and history guarantees hold however the work ran.
+    """
+
+    files: dict[str, bytes]
+    report: Report
+    history: dict[str, bytes]  # history CSV name -> bytes (only files whose bytes change)
+    charts_rendered: int
+    charts_cached: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def render_project(
+    project_dir: Path, as_of: date | None = None, today: date | None = None
+) -> Rendered:
+    """Every stage up to the bytes of the site, without writing site/ or history."""
     project = Project(project_dir)
-    out_dir = out_dir if out_dir is not None else project.root / "site"
     profile = load_profile(project.profile_file)
     account = load_account(project, profile)
     report = analyze(account, profile, as_of)
@@ -119,15 +201,36 @@ def build(
         report, charts, profile,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
     )
-    changed = history.write(account, project.history_dir)
-    publish(files, out_dir, project_dir=project.root)
-    return BuildResult(
-        out_dir=out_dir,
+    return Rendered(
+        files=files,
         report=report,
-        files=len(files),
+        history=history.changed_files(account, project.history_dir),
         charts_rendered=renderer.rendered,
         charts_cached=renderer.cached,
-        history_changed=changed,
         warnings=list(report.warnings),
+    )
+
+
+def build(
+    project_dir: Path,
+    out_dir: Path | None = None,
+    as_of: date | None = None,
+    today: date | None = None,
+) -> BuildResult:
+    """Build the site for the project in ``project_dir``; the previous site survives any error."""
+    started = time.perf_counter()
+    project = Project(project_dir)
+    out_dir = out_dir if out_dir is not None else project.root / "site"
+    rendered = render_project(project.root, as_of=as_of, today=today)
+    changed = history.write_files(rendered.history, project.history_dir)
+    publish(rendered.files, out_dir, project_dir=project.root)
+    return BuildResult(
+        out_dir=out_dir,
+        report=rendered.report,
+        files=len(rendered.files),
+        charts_rendered=rendered.charts_rendered,
+        charts_cached=rendered.charts_cached,
+        history_changed=changed,
+        warnings=rendered.warnings,
         seconds=time.perf_counter() - started,
     )

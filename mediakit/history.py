@@ -64,7 +64,12 @@ def merge(old: Account, new: Account) -> Account:
 
 def write(account: Account, history_dir: Path) -> list[Path]:
     """Write each table as sorted CSV; files whose bytes would not change are left untouched."""
-    changed: list[Path] = []
+    return write_files(changed_files(account, history_dir), history_dir)
+
+
+def changed_files(account: Account, history_dir: Path) -> dict[str, bytes]:
+    """The history CSVs whose bytes differ from what is on disk: {file name: new bytes}."""
+    changed: dict[str, bytes] = {}
     for table in SCHEMAS:
         frame = getattr(account, table)
         path = history_dir / f"{table}.csv"
@@ -73,12 +78,21 @@ def write(account: Account, history_dir: Path) -> list[Path]:
         data = to_csv_bytes(frame, table)
         if path.is_file() and path.read_bytes() == data:
             continue
+        changed[f"{table}.csv"] = data
+    return changed
+
+
+def write_files(files: dict[str, bytes], history_dir: Path) -> list[Path]:
+    """Write history CSVs, each replaced atomically (a temp file renamed over the old one)."""
+    written: list[Path] = []
+    for name, data in sorted(files.items()):
         history_dir.mkdir(parents=True, exist_ok=True)
+        path = history_dir / name
         tmp = path.with_suffix(".csv.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
-        changed.append(path)
-    return changed
+        written.append(path)
+    return written
 
 
 def to_csv_bytes(frame: pd.DataFrame, table: str) -> bytes:
