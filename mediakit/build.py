@@ -187,16 +187,32 @@ class Rendered:
 
 
 def render_project(
-    project_dir: Path, as_of: date | None = None, today: date | None = None
+    project_dir: Path,
+    as_of: date | None = None,
+    today: date | None = None,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
 ) -> Rendered:
-    """Every stage up to the bytes of the site, without writing site/ or history."""
-    project = Project(project_dir)
+    """Every stage up to the bytes of the site, without writing site/ or history.
+
+    ``strict`` raises StrictBuildError as soon as the numbers carry a warning.
+    """
+    clock = progress if isinstance(progress, _Clock) else _Clock(progress)
+    project = Project(Path(project_dir))
+    clock.stage("profile")
     profile = load_profile(project.profile_file)
+    clock.stage("exports")
     account = load_account(project, profile)
+    clock.stage("numbers")
     report = analyze(account, profile, as_of)
     report.warnings.extend(freshness_warnings(report, today or date.today()))
+    if strict and report.warnings:
+        raise StrictBuildError(report.warnings)
+    clock.stage("charts")
     renderer = charts_module.Renderer(project.cache_dir / "charts")
     charts = charts_module.build(report, profile, renderer)
+    clock.stage("pages")
     files = render.site(
         report, charts, profile,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
@@ -216,14 +232,32 @@ def build(
     out_dir: Path | None = None,
     as_of: date | None = None,
     today: date | None = None,
+    *,
+    strict: bool = False,
+    pdf: bool = False,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Build the site for the project in ``project_dir``; the previous site survives any error."""
+    """Build the site for the project in ``project_dir``; the previous site survives any error.
+
+    ``strict`` refuses to write anything when there are warnings (StrictBuildError); ``pdf``
+    also writes the kit as a PDF (mediakit.pdf, which needs WeasyPrint); ``progress`` is told
+    when each stage (a key of STAGES) starts.
+    """
     started = time.perf_counter()
-    project = Project(project_dir)
+    clock = _Clock(progress)
+    project = Project(Path(project_dir))
     out_dir = out_dir if out_dir is not None else project.root / "site"
-    rendered = render_project(project.root, as_of=as_of, today=today)
+    rendered = render_project(project.root, as_of=as_of, today=today, strict=strict,
+                              progress=clock)
+    clock.stage("history")
     changed = history.write_files(rendered.history, project.history_dir)
+    clock.stage("publish")
     publish(rendered.files, out_dir, project_dir=project.root)
+    pdf_path = None
+    if pdf:
+        clock.stage("pdf")
+        pdf_path = write_pdf(out_dir)
+    clock.stage(None)
     return BuildResult(
         out_dir=out_dir,
         report=rendered.report,
@@ -233,4 +267,50 @@ def build(
         history_changed=changed,
         warnings=rendered.warnings,
         seconds=time.perf_counter() - started,
+        pages=sum(1 for name in rendered.files if name.endswith(".html")),
+        pdf=pdf_path,
+        stage_seconds=clock.seconds,
     )
+
+
+def write_pdf(out_dir: Path) -> Path:
+    """The kit as a PDF, through mediakit.pdf; a missing WeasyPrint is a clear error."""
+    hint = "install it with: pip install 'mediakit[pdf]' (see docs/cli.md)"
+    try:
+        from mediakit import pdf as pdf_module
+    except ModuleNotFoundError as exc:
+        if exc.name == "mediakit.pdf":
+            raise MediakitError("this version of mediakit cannot write PDFs yet",
+                                hint="build without --pdf") from exc
+        raise MediakitError("writing the PDF needs WeasyPrint, which is not installed",
+                            hint=hint) from exc
+    except OSError as exc:  # WeasyPrint is installed but its system libraries (Pango) are not
+        raise MediakitError(f"WeasyPrint cannot start ({exc})", hint=hint) from exc
+    try:
+        return Path(pdf_module.write_pdf(out_dir))
+    except (ImportError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.filename:
+            raise MediakitError(f"could not write the PDF: {exc.strerror or exc}",
+                                file=exc.filename) from exc
+        raise MediakitError(f"writing the PDF needs WeasyPrint ({exc})", hint=hint) from exc
+
+
+class _Clock:
+    """Tells ``progress`` when each stage starts and remembers how long each one took."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.seconds: dict[str, float] = {}
+        self.current: str | None = None
+        self.since = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        self.stage(name)
+
+    def stage(self, name: str | None) -> None:
+        now = time.perf_counter()
+        if self.current is not None:
+            self.seconds[self.current] = now - self.since
+        self.current, self.since = name, now
+        if name is not None and self.progress is not None:
+            self.progress(name)
