@@ -1,0 +1,277 @@
+"""Benchmark mediakit against its speed and memory targets (issue 8) and write RESULTS.md.
+
+    python benchmarks/run.py            # full run (a few minutes), rewrites benchmarks/RESULTS.md
+    python benchmarks/run.py --quick    # one or two runs of each case, prints the table only
+    python benchmarks/run.py --profile /tmp/prof   # pyinstrument profiles of three builds
+
+Everything runs in a temporary folder; the checkout's content/ and site/ are never touched.
+The mediakit measured is the one in this checkout (PYTHONPATH points at it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from costs import Cost, measure_costs
+from measure import BenchmarkError, Case, Sample, run_command
+from projects import copy_demo, fresh_copy, make_large, make_mkdocs_site
+from report import machine, markdown
+from serve_latency import measure_serve, serve_available
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+MEDIAKIT = [sys.executable, "-m", "mediakit.cli"]
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean"]
+EDIT_PAGE = Path("content/pages/about.md")
+EXPORTED = ("mediakit", "templates", "content", "scripts")
+
+
+def environment(source: Path) -> dict[str, str]:
+    """The environment of every measured process: the mediakit in ``source`` comes first."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
+    env.pop("MEDIAKIT_DEBUG", None)
+    return env
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build(project: Path, env: dict[str, str]) -> Sample:
+    sample, _ = run_command([*MEDIAKIT, "build", str(project)], cwd=project, env=env)
+    if not (project / "site" / "index.html").is_file():
+        raise BenchmarkError(f"the build in {project} wrote no site/index.html")
+    return sample
+
+
+def mkdocs_build(site: Path, env: dict[str, str]) -> Sample:
+    shutil.rmtree(site / "site", ignore_errors=True)
+    sample, _ = run_command(MKDOCS, cwd=site, env=env)
+    return sample
+
+
+def cold_builds(work: Path, demo: Path, large: Path, mkdocs_site: Path | None,
+                env: dict[str, str], runs: int, large_runs: int) -> dict[str, Case]:
+    """Cold demo, mkdocs and large-account builds, alternating round by round."""
+    cases = {"demo": Case("cold demo build (mediakit)"),
+             "mkdocs": Case("mkdocs build of the equivalent site"),
+             "large": Case("cold large-account build (mediakit)")}
+    if mkdocs_site is None:
+        cases["mkdocs"].skipped = "mkdocs not installed (pip install mkdocs)"
+    for round_number in range(max(runs, large_runs)):
+        if round_number < runs:
+            cases["demo"].samples.append(build(fresh_copy(demo, work / "cold-demo"), env))
+            if mkdocs_site is not None:
+                cases["mkdocs"].samples.append(mkdocs_build(mkdocs_site, env))
+        if round_number < large_runs:
+            cases["large"].samples.append(build(fresh_copy(large, work / "cold-large"), env))
+        say(f"  cold round {round_number + 1}: " + ", ".join(
+            f"{key} {case.samples[-1].seconds:.2f} s" for key, case in cases.items()
+            if case.samples))
+    return cases
+
+
+def rebuilds(work: Path, demo: Path, env: dict[str, str], runs: int) -> dict[str, Case]:
+    """No-op rebuilds (nothing changed, warm cache), then rebuilds after one Markdown edit."""
+    project = fresh_copy(demo, work / "rebuild")
+    build(project, env)
+    build(project, env)  # the second build sees the history the first one wrote
+    noop, edit = Case("no-op rebuild"), Case("rebuild after one Markdown edit")
+    index = project / "site" / "index.html"
+    before = index.read_bytes()
+    for _ in range(runs):
+        noop.samples.append(build(project, env))
+    if index.read_bytes() != before:
+        raise BenchmarkError("a no-op rebuild changed site/index.html")
+    page = project / EDIT_PAGE
+    original = page.read_text("utf-8")
+    for number in range(1, runs + 1):
+        marker = f"Benchmark edit number {number}."
+        page.write_text(original + f"\n{marker}\n", "utf-8")
+        edit.samples.append(build(project, env))
+        if marker not in (project / "site" / "about.html").read_text("utf-8"):
+            raise BenchmarkError("after a Markdown edit, site/about.html lacks the edit")
+    say(f"  no-op {noop.median:.2f} s, one edit {edit.median:.2f} s")
+    return {"noop": noop, "edit": edit}
+
+
+def serve_case(work: Path, demo: Path, env: dict[str, str], edits: int) -> Case:
+    case = Case("serve: save → reload event", unit="ms")
+    case.skipped = serve_available(MEDIAKIT, env, work)
+    if case.skipped:
+        say(f"  serve skipped: {case.skipped}")
+        return case
+    project = fresh_copy(demo, work / "serve")
+    log = work / "serve.log"
+    try:
+        case.samples = measure_serve(MEDIAKIT, env, project, edits, log)
+    except BenchmarkError as error:
+        case.samples, case.skipped = [], f"serve failed: {error}"
+        say(f"  serve failed: {error}\n  serve's output:\n{log.read_text(errors='replace')}")
+        return case
+    say(f"  serve save → reload {case.median * 1000:.0f} ms")
+    return case
+
+
+def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str, str]) -> str:
+    started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    load_before = os.getloadavg()[0]
+    info = machine(ROOT, args.rev)
+    say("preparing the demo, the equivalent mkdocs site and the large account...")
+    demo = copy_demo(source, work / "demo")
+    reference = fresh_copy(demo, work / "reference")
+    build(reference, env)  # also warms the OS file cache and the bytecode caches
+    mkdocs_site = None
+    notes = []
+    if shutil.which("mkdocs") or _has_module("mkdocs"):
+        site = make_mkdocs_site(reference / "site", reference / "content", work / "mkdocs")
+        mkdocs_build(site.root, env)  # warm-up, as for mediakit
+        mkdocs_site = site.root
+        notes.append(
+            f"The mkdocs site: {site.pages} HTML pages (its own 404 included), as many as the "
+            f"demo site; its Markdown holds the demo pages' visible text ({site.markdown_chars:,} "
+            f"characters of Markdown for {site.demo_text_chars:,} of text), default theme and "
+            "search plugin."
+        )
+    generated = time.perf_counter()
+    large = make_large(source, demo, work / "large", args.days, args.posts)
+    notes.append(
+        f"The large account: {args.days:,} days of daily data and {args.posts:,} posts in "
+        f"TikTok's export format (`scripts/make_demo.py --days {args.days} --posts "
+        f"{args.posts}`, generated in {time.perf_counter() - generated:.1f} s, not timed), "
+        "with the demo's profile and pages."
+    )
+    notes.append(
+        "Cold: a fresh copy of content/ with no site/, no .mediakit-cache/ and no "
+        "content/data/history/. No-op: the same project built again with nothing changed. "
+        f"One edit: a line appended to {EDIT_PAGE.as_posix()} before each build (the rebuilt "
+        "page is checked to contain it)."
+    )
+    notes.append("Serve: `mediakit serve` on a free 127.0.0.1 port, subscribed to its event "
+                 "stream like a browser tab; from writing the page to receiving the next event; "
+                 "peak memory is serve's own high-water mark (VmHWM).")
+    say("cold builds...")
+    cases = cold_builds(work, demo, large, mkdocs_site, env, args.runs, args.large_runs)
+    say("rebuilds...")
+    cases.update(rebuilds(work, demo, env, args.runs))
+    say("serve...")
+    cases["serve"] = serve_case(work, demo, env, args.runs)
+    costs: list[Cost] = []
+    if args.cost_runs:
+        say("start-up costs...")
+        costs = measure_costs(source, env, args.cost_runs)
+    load = f"{load_before:.2f} → {os.getloadavg()[0]:.2f}"
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "") + (
+        f" --rev {args.rev}" if args.rev else "")
+    return markdown(cases, costs, info, notes, command, started, load)
+
+
+def profile(out: Path, source: Path, work: Path, env: dict[str, str], days: int,
+            posts: int) -> None:
+    """pyinstrument text and HTML profiles of the cold demo, a no-op rebuild and the large build."""
+    out.mkdir(parents=True, exist_ok=True)
+    demo = copy_demo(source, work / "demo")
+    large = make_large(source, demo, work / "large", days, posts)
+
+    def profiled(name: str, project: Path, renderer: str, suffix: str) -> None:
+        target = out / f"{name}.{suffix}"
+        run_command([sys.executable, "-m", "pyinstrument", "-i", "0.001", "-r", renderer,
+                     "-o", str(target), "-m", "mediakit.cli", "build", str(project)],
+                    cwd=project, env=env)
+        say(f"wrote {target}")
+
+    renderers = (("text", "txt"), ("html", "html"))
+    for name, pristine in (("cold-demo", demo), ("cold-large", large)):
+        for renderer, suffix in renderers:
+            profiled(name, fresh_copy(pristine, work / name), renderer, suffix)
+    project = work / "cold-demo"
+    build(project, env)  # settle the history the cold build wrote, as in the benchmark
+    for renderer, suffix in renderers:
+        profiled("noop-demo", project, renderer, suffix)
+
+
+def export(rev: str, dest: Path) -> Path:
+    """The code, theme, demo and generator of commit ``rev``, unpacked into ``dest``."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", rev, *EXPORTED], cwd=ROOT,
+                             capture_output=True)
+    if archive.returncode != 0:
+        raise BenchmarkError(f"git archive {rev}: {archive.stderr.decode(errors='replace')}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4
+            tar.extractall(dest, filter="data")
+        else:
+            tar.extractall(dest)  # noqa: S202 - our own repository's archive
+    return dest
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="fast sanity run: 2 runs per case, 1 large build; prints, "
+                             "does not write RESULTS.md unless --results is given")
+    parser.add_argument("--runs", type=int, help="runs per case (default 7; --quick 2)")
+    parser.add_argument("--large-runs", type=int, help="large-account builds (default 5; "
+                                                       "--quick 1)")
+    parser.add_argument("--cost-runs", type=int,
+                        help="runs per start-up cost row, 0 to skip (default 3; --quick 1)")
+    parser.add_argument("--days", type=int, default=1095, help="large account: days of data")
+    parser.add_argument("--posts", type=int, default=5000, help="large account: posts")
+    parser.add_argument("--results", type=Path, help=f"where to write (default {RESULTS})")
+    parser.add_argument("--rev", metavar="REV",
+                        help="measure this commit (exported with git archive) instead of the "
+                             "working tree, e.g. HEAD while others have half-done edits")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="instead of timing, write pyinstrument profiles into DIR")
+    args = parser.parse_args(argv)
+    args.runs = args.runs or (2 if args.quick else 7)
+    args.large_runs = args.large_runs or (1 if args.quick else 5)
+    if args.cost_runs is None:
+        args.cost_runs = 1 if args.quick else 3
+    results = args.results or (None if args.quick else RESULTS)
+
+    work = Path(tempfile.mkdtemp(prefix="mediakit-bench-"))
+    started = time.perf_counter()
+    try:
+        source = export(args.rev, work / "source") if args.rev else ROOT
+        env = environment(source)
+        if args.profile:
+            profile(args.profile.resolve(), source, work, env, args.days, args.posts)
+            return 0
+        text = benchmark(args, source, work, env)
+    except BenchmarkError as error:
+        say(f"benchmark failed: {error}")
+        return 2
+    finally:
+        if args.keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(text)
+    if results is not None:
+        results.write_text(text, "utf-8")
+        say(f"wrote {results}")
+    say(f"total {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
