@@ -1,7 +1,10 @@
 """The analytics core: pure functions from canonical tables to a Report.
 
 ``analyze`` never reads a file or the clock: the same Account, Profile and ``as_of`` always give
-the same Report. ``as_of`` defaults to the last day that has data.
+the same Report. ``as_of`` defaults to the last day that has data. One module per subject
+(reach, engagement, benchmarks, growth, audience, posts, timing, content, retention, cadence,
+compare, rates, freshness, combined); every function is platform-generic and works on one
+platform's rows at a time, so TikTok, Instagram and YouTube numbers are never mixed.
 """
 
 from __future__ import annotations
@@ -11,9 +14,24 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from mediakit.analytics import audience, engagement, reach, timing
-from mediakit.analytics.report import AudienceSplit, PlatformReport, Post, Report
-from mediakit.analytics.windows import last_data_date, upto
+from mediakit.analytics import (
+    audience,
+    benchmarks,
+    cadence,
+    compare,
+    content,
+    engagement,
+    freshness,
+    growth,
+    posts,
+    reach,
+    retention,
+    timing,
+)
+from mediakit.analytics.combined import combined
+from mediakit.analytics.reference import table
+from mediakit.analytics.report import AudienceSplit, Method, PlatformReport, Report
+from mediakit.analytics.windows import last_data_date, recent_posts, upto
 from mediakit.errors import MediakitError
 from mediakit.tables import Account
 
@@ -22,9 +40,22 @@ if TYPE_CHECKING:
 
 TOP_POSTS = 6
 SERIES_DAYS = 365
+RECENT_POSTS = 30  # the recent window: the last 30 posts ...
+RECENT_DAYS = 90  # ... or the last 90 days, whichever holds more posts
+WINDOW_HOURS = 4  # best time to post: activity over a post's first 4 hours
+EXTRA_KIND = "posts_extra"  # SourceFile.kind suffix of sources/extra.py's self-reported file
 
 
-def analyze(account: Account, profile: Profile, as_of: date | None = None) -> Report:
+def analyze(
+    account: Account,
+    profile: Profile,
+    as_of: date | None = None,
+    *,
+    recent_count: int = RECENT_POSTS,
+    recent_days: int = RECENT_DAYS,
+    window_hours: int = WINDOW_HOURS,
+    target_timezone: str | None = None,
+) -> Report:
     """Compute every platform's numbers as of ``as_of`` (default: the last day of data)."""
     if as_of is None:
         as_of = last_data_date(account.daily, account.activity)
@@ -37,19 +68,52 @@ def analyze(account: Account, profile: Profile, as_of: date | None = None) -> Re
             hint="put your TikTok Studio exports in content/data/tiktok/ and build again",
         )
     platforms: dict[str, PlatformReport] = {}
+    notes: list[str] = []
     for name, settings in profile.platforms.items():
-        platforms[name] = platform_report(
-            account, profile, name, settings.handle, settings.url, as_of
+        report = platform_report(
+            account, profile, name, settings.handle, settings.url, as_of,
+            recent_count=recent_count, recent_days=recent_days, window_hours=window_hours,
+            target_timezone=target_timezone,
         )
-    return Report(as_of=as_of, platforms=platforms, warnings=list(account.warnings))
+        platforms[name] = report
+        daily = _only(account.daily, name)
+        notes.extend(freshness.platform_notes(name, daily[upto(daily["date"], as_of)], as_of,
+                                              report.benchmark))
+    return Report(
+        as_of=as_of,
+        platforms=platforms,
+        warnings=list(account.warnings),
+        combined=combined(platforms),
+        notes=notes,
+        method=method(recent_count, recent_days, window_hours),
+    )
+
+
+def method(recent_count: int, recent_days: int, window_hours: int) -> Method:
+    """The constants and reference tables, for the methodology page."""
+    return Method(
+        recent_posts=recent_count,
+        recent_days=recent_days,
+        viral_multiple=posts.VIRAL_MULTIPLE,
+        best_time_window_hours=window_hours,
+        insight_min_posts=content.MIN_POSTS,
+        insight_solid_posts=content.SOLID_POSTS,
+        top_engagement_min_views=posts.TOP_ENGAGEMENT_MIN_VIEWS,
+        benchmarks=table("benchmarks"),
+        cpm=table("cpm"),
+        multipliers=table("rate_multipliers"),
+        fx=table("fx"),
+    )
 
 
 def platform_report(
-    account: Account, profile: Profile, platform: str, handle: str, url: str | None, as_of: date
+    account: Account, profile: Profile, platform: str, handle: str, url: str | None, as_of: date,
+    *, recent_count: int = RECENT_POSTS, recent_days: int = RECENT_DAYS,
+    window_hours: int = WINDOW_HOURS, target_timezone: str | None = None,
 ) -> PlatformReport:
     """All the numbers for one platform; nothing is mixed across platforms."""
     daily = _only(account.daily, platform).sort_values("date")
-    posts = reach.posts_upto(_only(account.posts, platform), as_of)
+    known_posts = reach.posts_upto(_only(account.posts, platform), as_of)
     activity = _only(account.activity, platform)
     activity = activity[upto(activity["date"], as_of)]
     report = PlatformReport(platform=platform, handle=handle, url=url)
@@ -60,15 +124,14 @@ def platform_report(
         report.followers_change_30d = report.followers - before
     report.views_30d = reach.window_sum(daily, "views", as_of, 30)
     report.profile_views_30d = reach.window_sum(daily, "profile_views", as_of, 30)
-    report.median_views = reach.median_views(posts)
-    report.mean_views = reach.mean_views(posts)
-    report.posts_counted = int(posts["views"].notna().sum())
-    report.posts_known = len(posts)
-    report.engagement_rate_per_view = engagement.rate_per_view(posts)
+    report.median_views = reach.median_views(known_posts)
+    report.mean_views = reach.mean_views(known_posts)
+    report.posts_counted = int(known_posts["views"].notna().sum())
+    report.posts_known = len(known_posts)
+    report.engagement_rate_per_view = engagement.rate_per_view(known_posts)
 
     report.audience = _audience(account, profile, platform)
-    report.top_posts = _top_posts(posts)
-    report.best_posting_hours = timing.best_hours(activity)
+    report.best_posting_hours = timing.best_hours(activity, window_hours)
     profile_by_hour = timing.hourly_profile(activity)
     report.activity_by_hour = [] if profile_by_hour is None else profile_by_hour.round(1).tolist()
 
@@ -79,13 +142,44 @@ def platform_report(
     if not daily.empty:
         report.first_date = daily["date"].min().date().isoformat()
         report.last_date = daily["date"].max().date().isoformat()
+    files = [f for f in account.files if f.platform == platform]
     report.sources = [
         {"path": f.path, "kind": f.kind, "rows": f.rows,
          "first_date": f.first_date.isoformat() if f.first_date else None,
          "last_date": f.last_date.isoformat() if f.last_date else None}
-        for f in account.files if f.platform == platform
+        for f in files
     ]
+    report.self_reported_files = [f.path for f in files if f.kind.endswith(EXTRA_KIND)]
+
+    window, rule = recent_posts(known_posts, as_of, recent_count, recent_days)
+    report.reach = reach.reach_stats(daily, window, rule, report.followers, as_of)
+    typical = report.reach.median_views
+    report.top_posts = posts.top_by_views(known_posts, TOP_POSTS, typical)
+    report.top_by_engagement = posts.top_by_engagement(known_posts, TOP_POSTS, typical)
+    report.viral = posts.viral(known_posts, typical)
+    report.engagement = engagement.rates(window, report.followers)
+    report.benchmark = benchmarks.compare(
+        benchmarks.headline_rate(report.engagement, platform), platform, report.followers)
+    report.growth = growth.growth(daily, known_posts, as_of,
+                                  lambda row: posts.to_post(row, typical))
+    report.best_time = timing.best_time(activity, window_hours, profile.timezone,
+                                        target_timezone, as_of)
+    report.insights = content.insights(known_posts)
+    extra = report.self_reported_files
+    report.retention = retention.retention(known_posts, bool(extra),
+                                           extra[0] if extra else None)
+    report.cadence = cadence.cadence(known_posts, as_of)
+    report.comparison = compare.periods(daily, known_posts, as_of)
+    report.rates = _rates(report, profile, platform)
     return report
+
+
+def _rates(report: PlatformReport, profile: Profile, platform: str):  # -> RateAdvice | None
+    from mediakit.analytics import rates
+
+    band = report.benchmark.band if report.benchmark else None
+    expected = report.reach.median_views if report.reach else None
+    return rates.advise(platform, expected, report.split("country"), band, profile)
 
 
 def _only(frame: pd.DataFrame, platform: str) -> pd.DataFrame:
@@ -113,35 +207,3 @@ def _audience(account: Account, profile: Profile, platform: str) -> list[Audienc
                 AudienceSplit(dimension, ordered, reported.source, True)
             )
     return splits
-
-
-def _top_posts(posts: pd.DataFrame) -> list[Post]:
-    ranked = posts.dropna(subset=["views"]).sort_values(
-        ["views", "post_id"], ascending=[False, True], kind="mergesort"
-    )
-    result = []
-    for row in ranked.head(TOP_POSTS).itertuples(index=False):
-        rate = None
-        if row.views and not pd.isna(row.likes):
-            parts = [row.likes, row.comments, row.shares]
-            if not any(pd.isna(p) for p in parts):
-                saves = 0 if pd.isna(row.saves) else row.saves
-                rate = float(sum(parts) + saves) / float(row.views)
-        result.append(
-            Post(
-                post_id=str(row.post_id),
-                url=None if pd.isna(row.url) else str(row.url),
-                title="" if pd.isna(row.title) else str(row.title),
-                posted_at=None if pd.isna(row.posted_at) else row.posted_at.date().isoformat(),
-                views=_int(row.views),
-                likes=_int(row.likes),
-                comments=_int(row.comments),
-                shares=_int(row.shares),
-                engagement_rate=rate,
-            )
-        )
-    return result
-
-
-def _int(value: object) -> int | None:
-    return None if pd.isna(value) else int(value)  # type: ignore[arg-type]

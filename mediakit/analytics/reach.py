@@ -10,6 +10,7 @@ from datetime import date
 
 import pandas as pd
 
+from mediakit.analytics.report import ReachStats, Window
 from mediakit.analytics.windows import in_window, upto
 
 
@@ -49,3 +50,58 @@ def mean_views(posts: pd.DataFrame) -> float | None:
     if views.empty:
         return None
     return float(views.astype("float64").mean())
+
+
+def window_mean(daily: pd.DataFrame, column: str, as_of: date, days: int) -> float | None:
+    """Mean of a daily column over the days of the window that have a value."""
+    values = daily.loc[in_window(daily["date"], as_of, days), column].dropna()
+    if values.empty:
+        return None
+    return float(values.astype("float64").mean())
+
+
+def returning_share(new_viewers: int | None, returning_viewers: int | None) -> float | None:
+    """Returning ÷ (new + returning): the part of the viewers who came back (the loyal audience)."""
+    if new_viewers is None or returning_viewers is None:
+        return None
+    total = new_viewers + returning_viewers
+    if total <= 0:
+        return None
+    return returning_viewers / total
+
+
+def views_to_followers(median: float | None, followers: int | None) -> float | None:
+    """Typical views ÷ followers: above 1 means posts travel well beyond the follower base."""
+    if median is None or not followers:
+        return None
+    return median / followers
+
+
+def reach_stats(
+    daily: pd.DataFrame, window: pd.DataFrame, rule: str, followers: int | None, as_of: date
+) -> ReachStats:
+    """Typical reach over the recent window and the account's 30-day reach counts."""
+    views = window["views"].dropna().astype("int64")
+    median = median_views(window)
+    new = window_sum(daily, "new_viewers", as_of, 30)
+    back = window_sum(daily, "returning_viewers", as_of, 30)
+    dates = window["posted_at"].dropna()
+    return ReachStats(
+        window=Window(
+            rule=rule,
+            posts=len(views),
+            first=dates.min().date().isoformat() if len(dates) else None,
+            last=dates.max().date().isoformat() if len(dates) else None,
+        ),
+        median_views=median,
+        mean_views=mean_views(window),
+        min_views=int(views.min()) if len(views) else None,
+        max_views=int(views.max()) if len(views) else None,
+        views_per_day_30d=window_mean(daily, "views", as_of, 30),
+        profile_views_30d=window_sum(daily, "profile_views", as_of, 30),
+        unique_viewers_per_day_30d=window_mean(daily, "reached", as_of, 30),
+        new_viewers_30d=new,
+        returning_viewers_30d=back,
+        returning_share=returning_share(new, back),
+        views_to_followers=views_to_followers(median, followers),
+    )

@@ -2,6 +2,9 @@
 
 Templates and charts read only this: no pandas arithmetic happens after analytics. Series for
 charts are small lists of (ISO date, value) pairs so the Report is easy to serialise and compare.
+
+Every number that is a rate says what it divides by; every number computed over a window says
+which window. ``None`` always means "the data cannot say", never zero: templates print "—".
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ class Post:
     comments: int | None
     shares: int | None
     engagement_rate: float | None  # per view
+    # -- added by the analytics core (issue 3) --
+    saves: int | None = None
+    kind: str | None = None  # video, image, carousel, reel, short
+    sponsored: bool | None = None
+    times_median: float | None = None  # views ÷ the typical (median) views of the recent window
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,199 @@ class AudienceSplit:
     shares: dict[str, float]
     source: str  # the export file name, or the creator's note for self-reported figures
     self_reported: bool
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which posts a "recent" number is computed over, so the page can say so."""
+
+    rule: str  # "last 30 posts" or "last 90 days": whichever of the two holds more posts
+    posts: int  # posts with a view count inside the window
+    first: str | None  # ISO date of the oldest post in the window
+    last: str | None  # ISO date of the newest post in the window
+
+
+@dataclass(frozen=True)
+class ReachStats:
+    """How many people a post and the account reach (per platform, never mixed)."""
+
+    window: Window
+    median_views: float | None  # median views per post over the window: the typical reach
+    mean_views: float | None  # mean over the same posts: context only (a viral hit pulls it up)
+    min_views: int | None  # smallest and largest views in the window (the median lies between)
+    max_views: int | None
+    views_per_day_30d: float | None  # daily video views, mean over the 30 days ending as_of
+    profile_views_30d: int | None  # sum of daily profile views over the same 30 days
+    unique_viewers_per_day_30d: float | None  # daily unique viewers ("reached"), mean over 30 d
+    new_viewers_30d: int | None  # sum of daily new viewers over 30 days
+    returning_viewers_30d: int | None  # sum of daily returning viewers over 30 days
+    returning_share: float | None  # returning ÷ (new + returning): the loyal part of viewers
+    views_to_followers: float | None  # median views ÷ followers: how far posts travel
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One engagement rate with its numerator, denominator and method spelled out."""
+
+    key: str  # stable id: "per_view", "per_follower", "per_reach", "likes_per_view", ...
+    label: str  # "Engagement per view"
+    value: float | None  # 0..1 (shown as a percentage)
+    numerator: str  # "likes + comments + shares"
+    denominator: str  # "view", "follower" or "reach": what the rate divides by
+    method: str  # how posts are combined, e.g. "median interactions ÷ median views"
+    posts: int  # posts that entered the rate
+
+
+@dataclass(frozen=True)
+class BenchmarkComparison:
+    """The creator's rate beside the published range for peers of the same size and platform."""
+
+    denominator: str  # always the same denominator as ``value`` ("view" or "follower")
+    value: float  # the creator's rate (the Rate with the same denominator)
+    tier: str  # "10K–50K followers"
+    average_low: float  # the "average" band of the benchmark, 0..1
+    average_high: float
+    below_from: float | None  # where "below average" starts (under it: "low")
+    above_to: float | None  # where "above average" ends (over it: "high")
+    band: str  # "low", "below average", "average", "above average" or "high"
+    vs_midpoint: float  # value ÷ midpoint of the average band (1.2 = 20% above the middle)
+    source: str  # who published it
+    url: str | None
+    source_date: str  # when it was published, as the source states it
+    method: str  # how the source computed its rates
+
+
+@dataclass(frozen=True)
+class GrowthPeriod:
+    days: int  # 7, 30, 90 or 365
+    start: int  # followers on as_of - days
+    end: int  # followers on as_of
+    change: int  # end - start
+    rate: float | None  # change ÷ start (None when start is 0)
+    per_day: float  # change ÷ days
+
+
+@dataclass(frozen=True)
+class GrowthDay:
+    """A day of unusually many new followers, with the posts that were fresh that day."""
+
+    date: str
+    gain: int  # followers that day - followers the day before
+    views: int | None  # video views that day (all videos)
+    posts: list[Post]  # posts published that day or the two days before
+
+
+@dataclass(frozen=True)
+class Projection:
+    horizon_days: int
+    expected: int  # followers expected after horizon_days at the recent pace
+    low: int  # at the slowest 30-day pace seen in the basis
+    high: int  # at the fastest 30-day pace seen in the basis
+    basis_days: int  # how many days of history the pace comes from
+    pace_per_day: float  # mean daily gain over the basis
+
+
+@dataclass(frozen=True)
+class Growth:
+    periods: list[GrowthPeriod]  # only the periods the data covers
+    best_days: list[GrowthDay]  # biggest daily gains, largest first
+    projections: list[Projection]  # 30 and 90 days ahead, when 30+ days of counts exist
+
+
+@dataclass(frozen=True)
+class Virality:
+    rule: str  # the rule stated in words ("more than 5 × the typical views")
+    threshold: float | None  # views above which a post counts as a viral hit
+    posts: list[Post]  # the viral hits, most viewed first
+
+
+@dataclass(frozen=True)
+class BestTime:
+    """When to post: the start hour whose first hours see the most active followers."""
+
+    start_hour: int  # 0..23 in ``timezone``
+    end_hour: int  # start + window, wrapped at 24
+    window_hours: int
+    share_of_day: float  # activity covered by the window ÷ activity over the whole day
+    peak_hour: int  # the single busiest hour
+    timezone: str  # the creator's timezone ("" when unknown)
+    timezone_assumed: bool  # True when the export does not state a timezone
+    days: int  # days of follower activity behind it
+    by_weekday: list[int | None]  # best start hour per weekday, Monday first
+    heatmap: list[list[float | None]]  # [weekday][hour] mean active followers, Monday first
+    target_timezone: str | None = None
+    target_start_hour: int | None = None  # start_hour converted to target_timezone
+
+
+@dataclass(frozen=True)
+class Insight:
+    """How posts with one feature (a hashtag, a sound, a length, a kind) perform."""
+
+    facet: str  # "hashtag", "sound", "duration", "kind", "sponsored"
+    value: str  # "#indiefolk", "original sound - x", "30–60 s", "video", "sponsored"
+    posts: int
+    median_views: float
+    lift: float  # median views of these posts ÷ the account median - 1 (+0.25 = 25% more)
+    small_sample: bool  # fewer than INSIGHT_SOLID posts: read with care
+
+
+@dataclass(frozen=True)
+class Retention:
+    posts: int  # posts with watch time or completion figures
+    median_avg_watch_s: float | None
+    median_completion_rate: float | None  # 0..1
+    correlation_with_views: float | None  # Spearman rank correlation, completion vs views
+    self_reported: bool  # True when the figures come from the creator's posts-extra.csv
+    source: str | None
+    top: list[dict[str, Any]]  # per post: title, url, views, avg_watch_s, completion_rate
+
+
+@dataclass(frozen=True)
+class Cadence:
+    window_days: int
+    posts: int  # posts published in the window (with or without a view count)
+    posts_per_week: float
+    longest_gap_days: int | None  # longest stretch between two posts in the window
+    days_since_last_post: int | None
+    active_weeks_share: float  # share of the window's weeks with at least one post
+    weekly_counts: list[tuple[str, int]]  # (ISO date of the week's last day, posts)
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    """One headline metric: the last 30 days against the 30 days before them."""
+
+    key: str
+    label: str
+    current: float | None
+    previous: float | None
+    change: float | None  # current - previous
+    change_rate: float | None  # change ÷ previous
+    complete: bool  # both periods fully covered by data
+    note: str | None = None  # e.g. how many posts a median is taken over
+
+
+@dataclass(frozen=True)
+class SuggestedRate:
+    deliverable: str
+    low: float
+    high: float
+    currency: str
+    multipliers: dict[str, float]  # name -> factor, in the order they are applied
+    formula: str  # the arithmetic, written out
+
+
+@dataclass(frozen=True)
+class RateAdvice:
+    expected_views: float  # the median views the price is built on
+    cpm_low: float  # per 1,000 views, in ``currency``
+    cpm_high: float
+    currency: str
+    cpm_source: str
+    fx_note: str | None  # how USD tables were converted, with the rate's date
+    multipliers: dict[str, tuple[float, str]]  # name -> (factor, why)
+    suggestions: list[SuggestedRate]
+    rate_card: list[dict[str, Any]]  # the creator's own rates for this platform, as written
 
 
 @dataclass
@@ -41,11 +242,11 @@ class PlatformReport:
     followers_change_30d: int | None = None
     views_30d: int | None = None
     profile_views_30d: int | None = None
-    median_views: float | None = None
+    median_views: float | None = None  # over every post known (see reach.median_views for recent)
     mean_views: float | None = None
     posts_counted: int = 0  # posts with a view count (the median's sample)
     posts_known: int = 0  # every post known, with or without a view count
-    engagement_rate_per_view: float | None = None
+    engagement_rate_per_view: float | None = None  # views-weighted, over every post known
     audience: list[AudienceSplit] = field(default_factory=list)
     top_posts: list[Post] = field(default_factory=list)
     best_posting_hours: list[int] = field(default_factory=list)
@@ -55,6 +256,26 @@ class PlatformReport:
     first_date: str | None = None
     last_date: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
+    # -- added by the analytics core (issue 3); None/empty when the data cannot say --
+    # Typical reach over the recent window (last 30 posts or 90 days, whichever holds more):
+    # reach.median_views is the number for a headline "typical views per post".
+    reach: ReachStats | None = None
+    # Engagement rates, each naming its denominator; "per_view" (median method) is the one
+    # compared with the benchmark on TikTok/YouTube, "per_follower" on Instagram.
+    engagement: list[Rate] = field(default_factory=list)
+    # The creator's rate beside the published tier benchmark of the same denominator, or None
+    # when no benchmark exists for this platform, tier and denominator.
+    benchmark: BenchmarkComparison | None = None
+    growth: Growth | None = None  # follower change over 7/30/90/365 days, best days, projection
+    top_by_engagement: list[Post] = field(default_factory=list)  # per-view rate, >= 1,000 views
+    viral: Virality | None = None  # posts far above the typical views, shown apart
+    best_time: BestTime | None = None  # the posting window, heat map, timezone conversion
+    insights: list[Insight] = field(default_factory=list)  # lift of median views per feature
+    retention: Retention | None = None  # watch time and completion, where the data has them
+    cadence: Cadence | None = None  # posts per week, longest gap, consistency
+    comparison: list[PeriodChange] = field(default_factory=list)  # last 30 d vs 30 d before
+    rates: RateAdvice | None = None  # suggested price range beside the creator's rate card
+    self_reported_files: list[str] = field(default_factory=list)  # e.g. posts-extra.csv
 
     def split(self, dimension: str) -> AudienceSplit | None:
         """The audience split for one dimension, if known."""
@@ -63,12 +284,53 @@ class PlatformReport:
                 return item
         return None
 
+    def rate(self, key: str) -> Rate | None:
+        """The engagement rate with this key ("per_view", "per_follower", ...), if computed."""
+        for item in self.engagement:
+            if item.key == key:
+                return item
+        return None
+
+
+@dataclass(frozen=True)
+class Combined:
+    """A cross-platform headline that only adds numbers meaning the same thing everywhere."""
+
+    followers: int | None  # sum over the platforms listed in followers_by_platform
+    followers_by_platform: dict[str, int]  # platforms with a known follower count
+    views_30d: int | None  # sum of daily video views over 30 days, platforms with daily views
+    views_30d_by_platform: dict[str, int]
+    left_out: list[str]  # plain words: which platform is missing from which total, and why
+
+
+@dataclass(frozen=True)
+class Method:
+    """The constants and reference tables behind the numbers, for the methodology page."""
+
+    recent_posts: int  # the recent window: last N posts ...
+    recent_days: int  # ... or last N days, whichever holds more posts
+    viral_multiple: float  # a viral hit has more than this many times the typical views
+    best_time_window_hours: int
+    insight_min_posts: int  # a feature needs this many posts to be listed at all
+    insight_solid_posts: int  # below this a feature is marked "small sample"
+    top_engagement_min_views: int
+    benchmarks: list[dict[str, Any]]  # rows of mediakit/data/benchmarks.csv
+    cpm: list[dict[str, Any]]  # rows of mediakit/data/cpm.csv
+    multipliers: list[dict[str, Any]]  # rows of mediakit/data/rate_multipliers.csv
+    fx: list[dict[str, Any]]  # rows of mediakit/data/fx.csv
+
 
 @dataclass
 class Report:
     as_of: date
     platforms: dict[str, PlatformReport]
     warnings: list[str] = field(default_factory=list)
+    # -- added by the analytics core (issue 3) --
+    combined: Combined | None = None  # totals across platforms (only like with like)
+    # For the creator (`mediakit check`), never shown on the public kit: gaps in the data,
+    # follower jumps views do not explain, engagement far below the tier.
+    notes: list[str] = field(default_factory=list)
+    method: Method | None = None  # constants and reference tables for methodology.html
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values (dates as ISO strings)."""

@@ -34,3 +34,22 @@ def last_data_date(*frames: pd.DataFrame, column: str = "date") -> date | None:
             candidate = frame[column].max()
             last = candidate if last is None or candidate > last else last
     return None if last is None else last.date()
+
+
+def recent_posts(
+    posts: pd.DataFrame, as_of: date, count: int, days: int
+) -> tuple[pd.DataFrame, str]:
+    """The recent window: the last ``count`` posts or the last ``days`` days, whichever holds more.
+
+    Only dated posts with a view count published on or before ``as_of`` take part (a post without
+    views cannot say anything about reach). Returns the posts, oldest first, and the rule that won
+    ("last 30 posts" / "last 90 days"); on a tie the day window wins, being the simpler to read.
+    """
+    known = posts[posts["views"].notna() & posts["posted_at"].notna()]
+    known = known[upto(known["posted_at"], as_of)]
+    known = known.sort_values(["posted_at", "post_id"], kind="mergesort")
+    by_days = known[known["posted_at"] >= window_start(as_of, days)]
+    by_count = known.tail(count)
+    if len(by_count) > len(by_days):
+        return by_count, f"last {count} posts"
+    return by_days, f"last {days} days"

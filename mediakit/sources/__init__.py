@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mediakit.errors import SourceError
-from mediakit.sources import tiktok
+from mediakit.sources import extra, tiktok
 from mediakit.tables import Account
 
 
@@ -48,4 +48,5 @@ def load_platform(
             field="platforms",
             hint="supported: " + ", ".join(PLATFORMS),
         )
-    return loader(Path(folder), content_dir=Path(content_dir), exported_on=exported_on)
+    account = loader(Path(folder), content_dir=Path(content_dir), exported_on=exported_on)
+    return extra.apply(account, Path(folder), platform, content_dir=Path(content_dir))

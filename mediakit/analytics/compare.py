@@ -1,0 +1,75 @@
+"""The last 30 days against the 30 days before: is the account growing or fading right now?"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from mediakit.analytics.reach import followers_on
+from mediakit.analytics.report import PeriodChange
+from mediakit.analytics.windows import in_window
+
+DAYS = 30
+DAILY_SUMS = (
+    ("views", "Video views"),
+    ("profile_views", "Profile views"),
+    ("likes", "Likes"),
+    ("comments", "Comments"),
+    ("shares", "Shares"),
+    ("new_viewers", "New viewers"),
+    ("returning_viewers", "Returning viewers"),
+)
+
+
+def _sum(daily: pd.DataFrame, column: str, end: date, days: int) -> tuple[float | None, bool]:
+    """Sum over the window and whether every one of its days has a value."""
+    values = daily.loc[in_window(daily["date"], end, days), ["date", column]].dropna()
+    if values.empty:
+        return None, False
+    return float(values[column].sum()), values["date"].nunique() == days
+
+
+def change(key: str, label: str, current: float | None, previous: float | None,
+           complete: bool, note: str | None = None) -> PeriodChange:
+    """One row: the difference and the relative change (None when previous is 0 or unknown)."""
+    diff = None if current is None or previous is None else current - previous
+    rate = diff / previous if diff is not None and previous else None
+    return PeriodChange(key, label, current, previous, diff, rate, complete, note)
+
+
+def _median_views(posts: pd.DataFrame, end: date, days: int) -> tuple[float | None, int]:
+    mask = in_window(posts["posted_at"].dt.normalize(), end, days) & posts["views"].notna()
+    views = posts.loc[mask.fillna(False), "views"]
+    return (None if views.empty else float(views.astype("float64").median())), len(views)
+
+
+def periods(daily: pd.DataFrame, posts: pd.DataFrame, as_of: date,
+            days: int = DAYS) -> list[PeriodChange]:
+    """Headline metrics for the ``days`` ending on as_of and the ``days`` before them."""
+    before = as_of - timedelta(days=days)
+    rows: list[PeriodChange] = []
+    for column, label in DAILY_SUMS:
+        current, full_now = _sum(daily, column, as_of, days)
+        previous, full_then = _sum(daily, column, before, days)
+        if current is None and previous is None:
+            continue
+        rows.append(change(column, label, current, previous, full_now and full_then))
+    ends = [followers_on(daily, day) for day in (as_of, before, before - timedelta(days=days))]
+    if all(value is not None for value in ends):
+        now, mid, start = ends
+        rows.insert(0, change("followers_gained", "Followers gained", float(now - mid),  # type: ignore[operator]
+                              float(mid - start), True))  # type: ignore[operator]
+    dated = posts[posts["posted_at"].notna()]
+    published = [int(in_window(dated["posted_at"].dt.normalize(), end, days).sum())
+                 for end in (as_of, before)]
+    if any(published):
+        rows.append(change("posts", "Posts published", float(published[0]), float(published[1]),
+                           True))
+    (now_median, now_n), (then_median, then_n) = (
+        _median_views(dated, as_of, days), _median_views(dated, before, days))
+    if now_median is not None or then_median is not None:
+        rows.append(change("median_views", "Median views of posts published",
+                           now_median, then_median, now_n > 0 and then_n > 0,
+                           f"over {now_n} and {then_n} posts with a view count"))
+    return rows
