@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
 from markdown_it import MarkdownIt
 
-from mediakit import __version__
+from mediakit import __version__, casestudies, pitches, preview
 from mediakit.analytics.report import Report
 from mediakit.charts import Chart
 from mediakit.config import Profile
@@ -23,9 +33,14 @@ from mediakit.errors import MediakitError
 from mediakit.format import Formatter
 from mediakit.paths import inside
 from mediakit.stats import stats_json
+from mediakit.tables import Account
 
 COUNTRY_OTHER = "other"
 STATIC = ("site.css",)
+PREVIEW = "assets/preview.png"
+PDF_NAME = "media-kit.pdf"
+# Pages the analytics templates provide; rendered (and put in the menu) when the theme has them.
+ANALYTICS_PAGES = {"report.html": "Full report", "methodology.html": "Methodology"}
 
 
 @dataclass(frozen=True)
@@ -134,6 +149,27 @@ def asset_path(relative: str) -> str:
     return relative if relative.startswith("assets/") else f"assets/{relative}"
 
 
+def extra_assets(content_dir: Path, items: list[tuple[str, str]]) -> dict[str, bytes]:
+    """Logos named by pitches and case studies: (path in content/, the file that names it)."""
+    files: dict[str, bytes] = {}
+    for relative, named_in in items:
+        path = inside(content_dir, relative, file=named_in, field="logo")
+        if not path.is_file():
+            raise MediakitError(f"file {relative!r} not found in content/", file=named_in,
+                                field="logo", hint="check the spelling, or remove the line")
+        files[asset_path(relative)] = path.read_bytes()
+    return files
+
+
+def has_template(env: Environment, name: str) -> bool:
+    """Whether the theme (or the user's templates/) has ``name``."""
+    try:
+        env.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
+
+
 def site(
     report: Report,
     charts: dict[str, Chart],
@@ -142,38 +178,173 @@ def site(
     project_dir: Path,
     content_dir: Path,
     profile_file: Path,
+    account: Account | None = None,
+    pdf: bool = False,
 ) -> dict[str, bytes]:
-    """Every file of the site, in memory."""
+    """Every file of the site, in memory.
+
+    ``account`` (the canonical tables) lets case studies look their posts up in the exports;
+    ``pdf`` adds media-kit.pdf (WeasyPrint) and links it from the kit.
+    """
     formatter = Formatter(profile.locale)
     env = environment(project_dir, formatter)
     md = markdown()
     pages = read_pages(content_dir, md)
+    extra = [name for name in ANALYTICS_PAGES if has_template(env, name)]
+    reserved = {"index", "404", *(name.removesuffix(".html") for name in ANALYTICS_PAGES)}
+    for page in pages:
+        if page.slug in reserved:
+            raise MediakitError(f"a page cannot be called {page.slug}.md: the kit uses that name",
+                                file=page.source, hint="rename the file")
+    posts = account.posts if account is not None else None
+    studies = casestudies.read_all(content_dir, md, profile, posts, report.as_of)
+    offers = pitches.read_all(content_dir, md, profile, report)
+    nav = [("index.html", "Media kit")]
+    nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "report.html"]
+    nav += [(f"{page.slug}.html", page.title) for page in pages]
+    nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "methodology.html"]
     context: dict[str, Any] = {
         "profile": profile,
         "report": report,
         "charts": charts,
         "pages": pages,
+        "nav": nav,
+        "case_studies": studies,
         "bio_html": md.render(profile.bio) if profile.bio else "",
         "version": __version__,
         "asset": asset_path,
         "root": "",
+        "path": "index.html",
+        "base_url": profile.site.base_url,
+        "noindex": profile.site.noindex,
+        "preview": PREVIEW,
+        "pdf_href": PDF_NAME if pdf else None,
+        "description": describe(report, profile, formatter),
     }
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", context)
+    for name in extra:
+        files[name] = _render(env, name, {**context, "path": name})
     for page in pages:
-        files[f"{page.slug}.html"] = _render(env, "page.html", {**context, "page": page})
-    files["404.html"] = _render(env, "404.html", context)
+        path = f"{page.slug}.html"
+        files[path] = _render(env, "page.html", {**context, "page": page, "path": path})
+    logos: list[tuple[str, str]] = []
+    for study in studies:
+        path = f"{casestudies.FOLDER}/{study.slug}.html"
+        files[path] = _render(env, "case-study.html",
+                              {**context, "study": study, "path": path, "root": "../"})
+        if study.logo:
+            logos.append((study.logo, study.source))
+    for pitch in offers:
+        path = f"{pitches.FOLDER}/{pitch.slug}.html"
+        preview = f"assets/preview-{pitch.slug}.png"
+        files[path] = _render(env, "pitch.html", {**context, "pitch": pitch, "path": path,
+                                                  "root": "../", "noindex": True,
+                                                  "preview": preview, "pdf_href": None})
+        files[preview] = preview_png(report, profile, formatter, content_dir,
+                                     kicker=f"Proposal for {pitch.header.brand}")
+        if pitch.header.logo:
+            logos.append((pitch.header.logo, pitch.source))
+    files["404.html"] = _render(env, "404.html", {**context, "path": "404.html",
+                                                  "root": not_found_root(profile)})
     for name in STATIC:
         files[f"assets/{name}"] = _render(env, name, context)
     files.update(assets(profile, content_dir, profile_file))
+    files.update(extra_assets(content_dir, logos))
+    files[PREVIEW] = preview_png(report, profile, formatter, content_dir)
     files["stats.json"] = stats_json(report)
     files[".nojekyll"] = b""
-    robots = "User-agent: *\nDisallow: /\n" if profile.site.noindex else "User-agent: *\nAllow: /\n"
-    files["robots.txt"] = robots.encode("utf-8")
+    files["robots.txt"] = robots_txt(profile).encode("utf-8")
+    if is_public(profile):
+        public = ["index.html", *extra, *(f"{page.slug}.html" for page in pages),
+                  *(f"{casestudies.FOLDER}/{study.slug}.html" for study in studies)]
+        files["sitemap.xml"] = sitemap(str(profile.site.base_url), public, report.as_of)
     if profile.site.custom_domain:
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")
+    if pdf:
+        from mediakit.pdf import render_pdf
+
+        files[PDF_NAME] = render_pdf(files)
     return files
 
 
 def _render(env: Environment, name: str, context: dict[str, Any]) -> bytes:
     return env.get_template(name).render(context).encode("utf-8")
+
+
+def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
+    """One sentence for search results and link previews: who, how many, how engaged."""
+    parts = [profile.tagline or profile.niche or "Media kit"]
+    first = next(iter(report.platforms.values()), None)
+    if first is not None and first.followers is not None:
+        parts.append(f"{formatter.compact(first.followers)} followers on "
+                     f"{platform_name(first.platform)}")
+    if first is not None and first.median_views is not None:
+        parts.append(f"{formatter.compact(first.median_views)} typical views per post")
+    return " · ".join(parts)
+
+
+def preview_png(report: Report, profile: Profile, formatter: Formatter, content_dir: Path,
+                kicker: str = "") -> bytes:
+    """The share picture: name, handle and the first platform's three headline numbers."""
+    first = next(iter(report.platforms.values()), None)
+    stats: list[tuple[str, str]] = []
+    if first is not None:
+        stats = [(formatter.compact(first.followers), "followers"),
+                 (formatter.compact(first.median_views), "typical views"),
+                 (formatter.percent(first.engagement_rate_per_view), "engagement per view")]
+    avatar, avatar_type = None, preview.MIME[".svg"]
+    if profile.avatar:
+        path = inside(content_dir, profile.avatar)
+        avatar_type = preview.MIME.get(path.suffix.lower(), "")
+        avatar = path.read_bytes() if avatar_type and path.is_file() else None
+    card = preview.Card(
+        name=profile.name,
+        handle=profile.handle or "",
+        tagline=profile.tagline or "",
+        stats=stats,
+        footer=f"Media kit · data as of {formatter.day(report.as_of)}",
+        kicker=kicker,
+        primary=profile.colors.primary,
+        accent=profile.colors.accent,
+        avatar=avatar,
+        avatar_type=avatar_type,
+    )
+    return preview.png(card)
+
+
+def is_public(profile: Profile) -> bool:
+    """A sitemap (and search engines) only when the creator opted in and gave the address."""
+    return not profile.site.noindex and bool(profile.site.base_url)
+
+
+def robots_txt(profile: Profile) -> str:
+    """Disallow everything by default; when public, still keep brand pitches out."""
+    if profile.site.noindex:
+        return "User-agent: *\nDisallow: /\n"
+    lines = ["User-agent: *", "Allow: /"]
+    if profile.site.base_url:
+        base_path = urlsplit(profile.site.base_url).path or "/"
+        lines.append(f"Disallow: {base_path}{pitches.FOLDER}/")
+        if is_public(profile):
+            lines.append(f"Sitemap: {profile.site.base_url}sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def sitemap(base_url: str, paths: list[str], as_of: date) -> bytes:
+    """sitemap.xml listing the public pages (never pitches: they are for one brand each)."""
+    rows = ['<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path in paths:
+        location = base_url if path == "index.html" else base_url + path
+        rows.append(f"  <url><loc>{xml_escape(location)}</loc>"
+                    f"<lastmod>{as_of.isoformat()}</lastmod></url>")
+    rows.append("</urlset>")
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
+def not_found_root(profile: Profile) -> str:
+    """404.html is served at any missing address, so its links start from the site's path."""
+    if profile.site.base_url:
+        return urlsplit(profile.site.base_url).path or "/"
+    return ""
