@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mediakit.errors import SourceError
-from mediakit.sources import extra, tiktok
+from mediakit.sources import extra, instagram, tiktok, youtube
 from mediakit.tables import Account
 
 
@@ -26,6 +26,8 @@ class PlatformLoader(Protocol):
 
 READERS: dict[str, PlatformLoader] = {
     "tiktok": tiktok.load,
+    "instagram": instagram.load,
+    "youtube": youtube.load,
 }
 PLATFORMS: tuple[str, ...] = tuple(READERS)
 

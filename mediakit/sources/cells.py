@@ -7,12 +7,15 @@ the file and is reported with its spreadsheet row and column instead of silently
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from mediakit.errors import SourceError
+from mediakit.sources.dates import normalise
 
 # Cell texts that mean "no value" (compared lower-case). TikTok writes "undefined".
 MISSING = frozenset({"", "undefined", "null", "none", "nan", "n/a", "--"})
@@ -21,6 +24,8 @@ MAX_COUNT = 2**53  # beyond this a float no longer holds every whole number
 _SPACES = r"[\s\u00a0\u202f'’]"  # thousands separators that are never decimal points
 _COMMA_GROUPS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234 / 1,234.5
 _DOT_GROUPS = r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.234 / 1.234,5 (de, tr, id)
+_DOT_THOUSANDS = r"[-+]?\d{1,3}(?:\.\d{3})+"  # 58.005 in a count: never a decimal
+_CLOCK = r"-?\d{1,6}(?::\d{1,2}){1,2}(?:\.\d+)?"  # 4:23, 0:04:23, 1:02:03.5
 
 
 def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
@@ -29,7 +34,8 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
     Thousands separators are dropped; a decimal value is rounded (a spreadsheet may have shown
     "1591.0").
     """
-    numbers = np.round(_parse(values, _clean_count, file=file, column=column))
+    numbers = _parse(values, _clean_count, file=file, column=column)
+    numbers = np.round(_dot_thousands(values, numbers))
     huge = np.abs(np.nan_to_num(numbers)) > MAX_COUNT
     if huge.any():
         row = values.index[huge][0]
@@ -43,6 +49,55 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
     missing = np.isnan(numbers)
     whole = np.where(missing, 0, numbers).astype(np.int64)
     return pd.Series(pd.arrays.IntegerArray(whole, missing), index=values.index)
+
+
+def _dot_thousands(values: pd.Series, numbers: np.ndarray) -> np.ndarray:
+    """Read "58.005" in a count column as 58,005 (Turkish/German exports group with dots).
+
+    A count is a whole number, so a value with exactly three digits after each dot can only be
+    thousands; a spreadsheet's own decimals ("1591.0") never look like that.
+    """
+    fractional = np.isfinite(numbers) & (numbers != np.floor(numbers))
+    if not fractional.any():
+        return numbers
+    text = values[fractional].astype("string").fillna("").str.strip()
+    grouped = text.str.fullmatch(_DOT_THOUSANDS).fillna(False).to_numpy(dtype=bool)
+    if grouped.any():
+        numbers = numbers.copy()
+        rows = np.flatnonzero(fractional)[grouped]
+        numbers[rows] = text[grouped].str.replace(".", "", regex=False).astype(float).to_numpy()
+    return numbers
+
+
+def decimals(values: pd.Series, *, file: str, column: str) -> pd.Series:
+    """Measured amounts ("1321.6783" hours, "6.31" percent) as ``Float64``, thousands allowed."""
+    numbers = _parse(values, _clean_count, file=file, column=column)
+    return pd.Series(pd.arrays.FloatingArray(numbers, np.isnan(numbers)), index=values.index)
+
+
+def durations(values: pd.Series, *, file: str, column: str) -> pd.Series:
+    """Lengths of time in seconds as ``Float64``: "263", "4:23" and "0:04:23" are all 263."""
+    text = values.astype("string").fillna("").str.strip()
+    clock = text.str.fullmatch(_CLOCK).fillna(False).to_numpy(dtype=bool)
+    seconds = np.full(len(text), np.nan)
+    if (~clock).any():
+        plain = decimals(text[~clock], file=file, column=column)
+        seconds[~clock] = plain.to_numpy(dtype=float, na_value=np.nan)
+    for i in np.flatnonzero(clock):
+        parts = [float(part) for part in str(text.iloc[i]).lstrip("-").split(":")]
+        total = 0.0
+        for part in parts:
+            total = total * 60 + part
+        if any(part >= 60 for part in parts[1:]):
+            raise SourceError(
+                f"'{text.iloc[i]}' is not a length of time (minutes and seconds go up to 59)",
+                file=file,
+                line=int(text.index[i]),
+                field=column,
+                hint="use the export as downloaded; a cell may have been edited by hand",
+            )
+        seconds[i] = -total if str(text.iloc[i]).startswith("-") else total
+    return pd.Series(pd.arrays.FloatingArray(seconds, np.isnan(seconds)), index=values.index)
 
 
 def fractions(values: pd.Series, *, file: str, column: str) -> pd.Series:
@@ -101,3 +156,56 @@ def hashtags(captions: pd.Series) -> pd.Series:
     """Hashtags of each caption: lower-case, without '#', space-separated, first use first."""
     found = captions.astype("string").fillna("").str.findall(r"#(\w+)")
     return found.map(lambda tags: " ".join(dict.fromkeys(tag.casefold() for tag in tags)))
+
+
+# Country names exports write that CLDR spells differently ("Hong Kong SAR China", "Türkiye").
+_COUNTRY_ALIASES: dict[str, str] = {
+    "turkey": "TR", "hong kong": "HK", "macau": "MO", "macao": "MO", "czech republic": "CZ",
+    "myanmar": "MM", "burma": "MM", "ivory coast": "CI", "cote d'ivoire": "CI",
+    "democratic republic of the congo": "CD", "dr congo": "CD", "republic of the congo": "CG",
+    "congo": "CG", "palestine": "PS", "usa": "US", "united states of america": "US", "uk": "GB",
+    "great britain": "GB", "russian federation": "RU", "korea": "KR", "republic of korea": "KR",
+    "swaziland": "SZ", "cape verde": "CV", "vatican city": "VA", "the bahamas": "BS",
+    "the gambia": "GM", "east timor": "TL", "macedonia": "MK", "the netherlands": "NL",
+}
+# Codes CLDR names that are regions or placeholders, not countries.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+def _country_key(name: str) -> str:
+    text = normalise(name.replace("’", "'").replace("&", " and "))
+    text = re.sub(r"\bst\.?(?=\s)", "saint", text)
+    return " ".join(re.sub(r"[^\w' ]+", " ", text).split())
+
+
+@lru_cache(maxsize=8)
+def _country_table(languages: tuple[str, ...]) -> dict[str, str]:
+    from babel import Locale
+
+    table = {_country_key(name): code for name, code in _COUNTRY_ALIASES.items()}
+    for language in languages:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                table.setdefault(_country_key(name), code)
+    return table
+
+
+def country_codes(
+    names: pd.Series, languages: tuple[str, ...] = ("en",)
+) -> tuple[pd.Series, list[str]]:
+    """ISO alpha-2 codes for country names ("Ireland" -> "IE"), via babel's territory names.
+
+    Names written in one of ``languages`` are recognised; "other" stays "other". A name nobody
+    knows is kept as written and listed second, so the caller can warn instead of losing it.
+    """
+    table = _country_table(languages)
+    codes, unknown = [], []
+    for name in names.astype("string").fillna(""):
+        if name.casefold() in ("other", "others"):
+            codes.append("other")
+            continue
+        code = table.get(_country_key(name))
+        if code is None and name not in unknown:
+            unknown.append(name)
+        codes.append(code or name)
+    return pd.Series(codes, index=names.index, dtype="string"), unknown

@@ -191,10 +191,19 @@ class ParsedColumn:
     years: np.ndarray | None
 
 
-def parse_column(values: pd.Series, *, file: str, column: str) -> ParsedColumn:
+TIKTOK_DATE_HINT = (
+    "expected a month and a day such as 'February 28' or '28 août'; if your TikTok app uses "
+    "another language, switch it to English and export again"
+)
+
+
+def parse_column(
+    values: pd.Series, *, file: str, column: str, hint: str = TIKTOK_DATE_HINT
+) -> ParsedColumn:
     """Parse a whole column (index = spreadsheet row number); an unknown date names its row.
 
     Only distinct texts are parsed, so a 3-year daily file costs ~366 parses, not 1,100.
+    ``hint`` tells the creator what a good date looks like in this platform's export.
     """
     texts = values.astype("string").fillna("").str.strip()
     codes, uniques = pd.factorize(texts.to_numpy(dtype=object))
@@ -209,8 +218,7 @@ def parse_column(values: pd.Series, *, file: str, column: str) -> ParsedColumn:
             file=file,
             line=int(row),
             field=column,
-            hint="expected a month and a day such as 'February 28' or '28 août'; if your TikTok "
-            "app uses another language, switch it to English and export again",
+            hint=hint,
         )
     cells = [cell for cell in parsed if cell is not None]
     months = np.array([cell.month for cell in cells], dtype=np.int64)[codes]

@@ -271,6 +271,20 @@ def read_table(raw: RawFile) -> pd.DataFrame:
 Records = list[tuple[int, list[str]]]  # (spreadsheet row number, cells)
 
 
+def read_records(raw: RawFile) -> Records:
+    """Every row of a CSV or XLSX file as (spreadsheet row number, cells), blank rows included.
+
+    For exports that are not one plain table: Meta's files put a title line above the header,
+    and its Audience.csv stacks several small tables separated by blank lines.
+    """
+    return _xlsx_records(raw) if raw.suffix == ".xlsx" else _csv_records(raw)
+
+
+def table_from_records(records: Records, label: str, *, strict_width: bool = True) -> pd.DataFrame:
+    """``read_table`` for a slice of ``read_records``: its first non-blank row is the header."""
+    return _frame(records, label, strict_width=strict_width)
+
+
 def _frame(records: Records, label: str, *, strict_width: bool) -> pd.DataFrame:
     """Header + rows -> frame. A CSV row with a different number of values is a damaged file."""
     filled = [(number, row) for number, row in records if any(cell.strip() for cell in row)]

@@ -36,7 +36,8 @@ def assemble(
     pieces: list[Piece], warnings: list[str], platform: str, *, link_posts: PostsHook | None = None
 ) -> Account:
     """One Account from every file's piece; ``link_posts`` may join posts known by two ids."""
-    account = Account(files=[piece.source for piece in pieces])
+    # One file may give two tables (Audience.csv: shares and the follower total): list it once.
+    account = Account(files=list(dict.fromkeys(piece.source for piece in pieces)))
     account.warnings = warnings + [text for piece in pieces for text in piece.warnings]
     account.notes = [text for piece in pieces for text in piece.notes]
     ranked = sorted(

@@ -48,8 +48,8 @@ def _by_date(frame: pd.DataFrame, column: str) -> dict[str, object]:
     }
 
 
-def test_platform_registry_lists_tiktok() -> None:
-    assert PLATFORMS == ("tiktok",)
+def test_platform_registry_lists_tiktok_first() -> None:
+    assert PLATFORMS == ("tiktok", "instagram", "youtube")
 
 
 def test_unknown_platform_is_a_source_error(content: Path) -> None:
