@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from pathlib import Path
 
 from mediakit.errors import OutputError
 
@@ -39,21 +40,57 @@ def render_pdf(files: dict[str, bytes], page: str = "index.html") -> bytes:
     if page not in files:
         raise OutputError(f"cannot make the PDF: the site has no {page}")
 
-    def fetch(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
-        if url.startswith(_BASE):
-            relative = url[len(_BASE):].split("#")[0].split("?")[0]
-            if relative in files:
-                mime = mimetypes.guess_type(relative)[0] or "application/octet-stream"
-                return {"string": files[relative], "mime_type": mime, "redirected_url": url}
-        raise ValueError(f"refused: {url[:80]}")  # WeasyPrint skips the resource and goes on
-
+    fetcher = _fetcher(files)
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.CRITICAL)  # its warnings about unsupported CSS are not the user's
     try:
         document = HTML(string=files[page].decode("utf-8"), base_url=_BASE + page,
-                        url_fetcher=fetch, media_type="print")
+                        url_fetcher=fetcher, media_type="print")
         return document.write_pdf(uncompressed_pdf=False)
     finally:
         logger.setLevel(level)
 
+
+
+def _answer(files: dict[str, bytes], url: str) -> tuple[bytes, str]:
+    """The bytes and type of a site file WeasyPrint asks for; anything else is refused."""
+    if url.startswith(_BASE):
+        relative = url[len(_BASE):].split("#")[0].split("?")[0]
+        if relative in files:
+            return files[relative], mimetypes.guess_type(relative)[0] or "application/octet-stream"
+    raise ValueError(f"refused: {url[:80]}")  # WeasyPrint skips the resource and goes on
+
+
+def _fetcher(files: dict[str, bytes]) -> object:
+    """A URL fetcher that answers from memory, for WeasyPrint's old and new fetcher APIs."""
+    try:  # WeasyPrint >= 66: a URLFetcher subclass returning URLFetcherResponse
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+    except ImportError:  # older: a function returning a dict
+        def fetch(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
+            body, mime = _answer(files, url)
+            return {"string": body, "mime_type": mime, "redirected_url": url}
+
+        return fetch
+
+    class MemoryFetcher(URLFetcher):
+        def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+            body, mime = _answer(files, url)
+            return URLFetcherResponse(url, body, {"Content-Type": mime})
+
+    return MemoryFetcher()
+
+
+def write_pdf(site_dir: Path, page: str = "index.html") -> Path:
+    """Write site_dir/media-kit.pdf from an already published site; returns its path.
+
+    Prefer ``render.site(..., pdf=True)``: it puts the PDF in the site's files (so it is
+    published atomically and listed in the manifest) and links it from the kit.
+    """
+    files = {path.relative_to(site_dir).as_posix(): path.read_bytes()
+             for path in site_dir.rglob("*") if path.is_file() and path.suffix != ".pdf"}
+    target = site_dir / PDF_NAME
+    temporary = target.with_name(f".{PDF_NAME}.tmp")
+    temporary.write_bytes(render_pdf(files, page))
+    temporary.replace(target)
+    return target
