@@ -29,6 +29,7 @@ class Sample:
 
     seconds: float
     peak_mib: float
+    cpu_seconds: float = float("nan")  # user + system: less sensitive to a busy machine
 
 
 @dataclass
@@ -51,6 +52,10 @@ class Case:
     @property
     def high(self) -> float:
         return max(s.seconds for s in self.samples)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(s.cpu_seconds for s in self.samples)
 
     @property
     def peak_mib(self) -> float:
@@ -85,7 +90,8 @@ def run_command(
     if proc.returncode != 0:
         tail = "\n".join(output.splitlines()[-15:])
         raise BenchmarkError(f"{' '.join(argv)} exited {proc.returncode} in {cwd}:\n{tail}")
-    return Sample(seconds=seconds, peak_mib=usage.ru_maxrss / 1024), output  # Linux: KiB
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds, usage.ru_maxrss / 1024, cpu), output  # ru_maxrss is KiB on Linux
 
 
 def _kill(pid: int) -> None:

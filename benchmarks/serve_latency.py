@@ -136,16 +136,19 @@ def find_event_path(port: int) -> str:
     return path if path.startswith("/") else "/" + path
 
 
-def wait_until_serving(proc: subprocess.Popen, port: int) -> None:
+def wait_until_serving(proc: subprocess.Popen, port: int, built: Path) -> None:
+    """Wait until the first build has written ``built`` and the server answers."""
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise BenchmarkError(f"serve exited with status {proc.returncode} before serving")
         try:
-            _get(f"http://127.0.0.1:{port}/", timeout=2)
-            return
+            if built.is_file():
+                _get(f"http://127.0.0.1:{port}/", timeout=30)
+                return
         except (OSError, urllib.error.URLError):
-            time.sleep(0.1)
+            pass
+        time.sleep(0.1)
     raise BenchmarkError(f"serve did not answer on port {port} within {STARTUP_TIMEOUT:.0f} s")
 
 
@@ -164,7 +167,7 @@ def measure_serve(argv: list[str], env: dict[str, str], project: Path, edits: in
                                 env=env, stdout=log, stderr=subprocess.STDOUT)
     stream = None
     try:
-        wait_until_serving(proc, port)
+        wait_until_serving(proc, port, project / "site" / "index.html")
         stream = EventStream(port, find_event_path(port))
         time.sleep(0.5)
         latencies: list[float] = []

@@ -1,0 +1,100 @@
+"""Tests of the benchmark's own machinery (run with: python -m pytest benchmarks).
+
+Not timed tests: they pin that the numbers are read from the right process, that the mkdocs
+baseline really has the demo's pages and words, and that each target is judged correctly.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from measure import BenchmarkError, Case, Sample, run_command
+from projects import blocks_to_markdown, make_mkdocs_site, visible_blocks
+from report import verdicts
+
+PAGE = """<!doctype html><html><head><title>Mara Quinn — Media kit</title>
+<style>body{color:red}</style></head><body>
+<nav><a href="index.html">Mara Quinn</a><ul><li>About</li></ul></nav>
+<h1>Mara  Quinn</h1><p class="tagline">Indie-folk songs <b>written</b> on the night bus</p>
+<svg><text>48K</text></svg>
+<ul class="chips"><li>Music</li><li>Dublin, Ireland</li></ul>
+<table><tr><th>Deliverable</th><th>Price</th></tr><tr><td>1 video | 30 s</td><td>€650</td></tr>
+</table><script>var x = 1;</script><footer>Data as of 16 Nov 2026</footer></body></html>"""
+
+
+def test_markdown_keeps_visible_words_and_drops_nav_svg_script_and_style():
+    assert blocks_to_markdown(visible_blocks(PAGE)) == (
+        "# Mara Quinn\n"
+        "\n"
+        "Indie-folk songs written on the night bus\n"
+        "\n"
+        "- Music\n"
+        "- Dublin, Ireland\n"
+        "\n"
+        "| Deliverable | Price |\n"
+        "|---|---|\n"
+        "| 1 video \\| 30 s | €650 |\n"
+        "\n"
+        "Data as of 16 Nov 2026\n"
+    )
+
+
+def test_mkdocs_site_has_one_page_per_demo_page_and_its_own_404(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("index.html", "about.html", "404.html"):
+        (site / name).write_text(PAGE, "utf-8")
+    made = make_mkdocs_site(site, tmp_path / "content", tmp_path / "mk")
+    assert sorted(p.name for p in (made.root / "docs").iterdir()) == ["about.md", "index.md"]
+    assert made.pages == 3  # index + about, plus the 404.html mkdocs writes itself
+    assert 'site_name: "Mara Quinn — Media kit"' in (made.root / "mkdocs.yml").read_text("utf-8")
+    # Visible text per page: "Mara Quinn" 10 + tagline 41 + "Music" 5 + "Dublin, Ireland" 15
+    # + row "Deliverable Price" 17 + row "1 video | 30 s €650" 19 + footer 22 = 129; two pages.
+    assert made.demo_text_chars == 2 * 129
+
+
+def test_peak_memory_is_that_of_each_process_not_the_largest_so_far(tmp_path):
+    big, _ = run_command(
+        [sys.executable, "-c", "b = bytearray(150 * 2**20); b[::4096] = b'x' * len(b[::4096])"],
+        cwd=tmp_path,
+    )
+    small, output = run_command([sys.executable, "-c", "print('hello')"], cwd=tmp_path)
+    assert big.peak_mib >= 150
+    assert small.peak_mib < 100
+    assert output == "hello\n"
+    assert small.cpu_seconds <= small.seconds + 0.05
+
+
+def test_a_failing_command_is_an_error_not_a_fast_result(tmp_path):
+    with pytest.raises(BenchmarkError, match="exited 3"):
+        run_command([sys.executable, "-c", "import sys; print('boom'); sys.exit(3)"],
+                    cwd=tmp_path)
+
+
+def _case(name: str, *seconds: float, peak: float = 100.0) -> Case:
+    return Case(name, [Sample(s, peak) for s in seconds])
+
+
+def test_each_target_is_judged_against_its_own_limit():
+    serve = Case("serve: save → reload event", skipped="serve not available yet")
+    cases = {
+        "demo": _case("cold demo", 3.0, 4.0, 5.0, peak=200),  # median 4.0
+        "mkdocs": _case("mkdocs", 0.5, 0.5, 0.6, peak=35),  # median 0.5
+        "large": _case("cold large", 4.8, peak=240),  # 4.8 / 4.0 = 1.2
+        "noop": _case("no-op", 0.25, 0.31, 0.2),  # median 0.25
+        "edit": _case("one edit", 0.6, 0.7, 0.5),  # median 0.6
+        "serve": serve,
+    }
+    results = {v.target: (v.measured, v.result) for v in verdicts(cases)}
+    assert results == {
+        "cold demo build vs mkdocs build of the equivalent site":
+            ("8.00× (4.00 s vs 500 ms)", "FAIL"),
+        "cold large-account build vs cold demo build": ("1.20× (4.80 s vs 4.00 s)", "PASS"),
+        "no-op rebuild": ("250 ms", "PASS"),
+        "rebuild after one Markdown edit": ("600 ms", "FAIL"),
+        "serve: save → reload event": ("serve not available yet", "SKIP"),
+        # the mkdocs process is not mediakit, so its memory does not count
+        "peak memory, largest mediakit process": ("240 MiB (cold large)", "PASS"),
+    }
+
