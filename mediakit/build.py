@@ -23,6 +23,7 @@ from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError
 from mediakit.output import publish
 from mediakit.paths import inside
+from mediakit.pdf import PDF_NAME
 from mediakit.sources import load_platform
 from mediakit.tables import SCHEMAS, Account, conform
 
@@ -37,7 +38,6 @@ STAGES: dict[str, str] = {
     "pages": "Rendering the pages",
     "history": "Saving the history",
     "publish": "Writing the site",
-    "pdf": "Writing the PDF",
 }
 
 #: Called with a key of STAGES when that stage starts.
@@ -192,11 +192,13 @@ def render_project(
     today: date | None = None,
     *,
     strict: bool = False,
+    pdf: bool = False,
     progress: Progress | None = None,
 ) -> Rendered:
     """Every stage up to the bytes of the site, without writing site/ or history.
 
-    ``strict`` raises StrictBuildError as soon as the numbers carry a warning.
+    ``strict`` raises StrictBuildError as soon as the numbers carry a warning; ``pdf`` adds
+    media-kit.pdf to the files (WeasyPrint; a missing WeasyPrint is an OutputError).
     """
     clock = progress if isinstance(progress, _Clock) else _Clock(progress)
     project = Project(Path(project_dir))
@@ -216,6 +218,7 @@ def render_project(
     files = render.site(
         report, charts, profile,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
+        account=account, pdf=pdf,
     )
     return Rendered(
         files=files,
@@ -240,23 +243,19 @@ def build(
     """Build the site for the project in ``project_dir``; the previous site survives any error.
 
     ``strict`` refuses to write anything when there are warnings (StrictBuildError); ``pdf``
-    also writes the kit as a PDF (mediakit.pdf, which needs WeasyPrint); ``progress`` is told
+    also writes site/media-kit.pdf (mediakit.pdf, which needs WeasyPrint); ``progress`` is told
     when each stage (a key of STAGES) starts.
     """
     started = time.perf_counter()
     clock = _Clock(progress)
     project = Project(Path(project_dir))
     out_dir = out_dir if out_dir is not None else project.root / "site"
-    rendered = render_project(project.root, as_of=as_of, today=today, strict=strict,
+    rendered = render_project(project.root, as_of=as_of, today=today, strict=strict, pdf=pdf,
                               progress=clock)
     clock.stage("history")
     changed = history.write_files(rendered.history, project.history_dir)
     clock.stage("publish")
     publish(rendered.files, out_dir, project_dir=project.root)
-    pdf_path = None
-    if pdf:
-        clock.stage("pdf")
-        pdf_path = write_pdf(out_dir)
     clock.stage(None)
     return BuildResult(
         out_dir=out_dir,
@@ -268,31 +267,9 @@ def build(
         warnings=rendered.warnings,
         seconds=time.perf_counter() - started,
         pages=sum(1 for name in rendered.files if name.endswith(".html")),
-        pdf=pdf_path,
+        pdf=out_dir / PDF_NAME if PDF_NAME in rendered.files else None,
         stage_seconds=clock.seconds,
     )
-
-
-def write_pdf(out_dir: Path) -> Path:
-    """The kit as a PDF, through mediakit.pdf; a missing WeasyPrint is a clear error."""
-    hint = "install it with: pip install 'mediakit[pdf]' (see docs/cli.md)"
-    try:
-        from mediakit import pdf as pdf_module
-    except ModuleNotFoundError as exc:
-        if exc.name == "mediakit.pdf":
-            raise MediakitError("this version of mediakit cannot write PDFs yet",
-                                hint="build without --pdf") from exc
-        raise MediakitError("writing the PDF needs WeasyPrint, which is not installed",
-                            hint=hint) from exc
-    except OSError as exc:  # WeasyPrint is installed but its system libraries (Pango) are not
-        raise MediakitError(f"WeasyPrint cannot start ({exc})", hint=hint) from exc
-    try:
-        return Path(pdf_module.write_pdf(out_dir))
-    except (ImportError, OSError) as exc:
-        if isinstance(exc, OSError) and exc.filename:
-            raise MediakitError(f"could not write the PDF: {exc.strerror or exc}",
-                                file=exc.filename) from exc
-        raise MediakitError(f"writing the PDF needs WeasyPrint ({exc})", hint=hint) from exc
 
 
 class _Clock:

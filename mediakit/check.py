@@ -294,7 +294,7 @@ def lines(result: CheckReport) -> list[tuple[str, str]]:
         else:
             out.append(("head", f"{name}: daily data from {item.first_date.isoformat()} to "
                                 f"{item.last_date.isoformat()} ({item.days} days), "
-                                f"{item.posts} posts, with history"))
+                                f"{item.posts} posts (exports and saved history together)"))
     if result.as_of is not None:
         out.append(("head", f"The kit's numbers are as of {result.as_of.isoformat()}."))
     for level, title in ((ERROR, "Errors"), (WARNING, "Warnings"), (NOTE, "Notes")):

@@ -68,7 +68,10 @@ def scaffold_files() -> Iterator[tuple[str, bytes]]:
         yield PurePosixPath(*parts).as_posix(), item.read_bytes()
 
 
-def _walk(folder: Traversable, prefix: PurePosixPath) -> Iterator[tuple[PurePosixPath, Traversable]]:
+Entry = tuple[PurePosixPath, Traversable]
+
+
+def _walk(folder: Traversable, prefix: PurePosixPath) -> Iterator[Entry]:
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if item.name.startswith(".") or item.name == "__pycache__":
             continue
