@@ -2,6 +2,34 @@
 
 The field names and meanings are a published contract (README, "stats.json"): later versions add
 fields, never change what an existing one means.
+
+Added by the analytics core (schema_version stays 1: only additions), per platform:
+
+- ``reach``: the recent window (``window.rule`` "last 30 posts" or "last 90 days", whichever
+  holds more posts; ``window.posts``, ``window.first``, ``window.last``), ``median_views`` (the
+  typical views per post over that window), ``mean_views`` (context only), ``views_per_day_30d``,
+  ``unique_viewers_per_day_30d``, ``new_viewers_30d``, ``returning_viewers_30d``,
+  ``returning_share`` (returning ÷ (new + returning)), ``views_to_followers`` (median ÷ followers).
+- ``engagement``: ``{key: {"value", "denominator", "method", "posts"}}`` with keys ``per_view``
+  (median interactions ÷ median views), ``per_follower``, ``per_reach`` where reach exists,
+  ``total_per_view`` (views-weighted) and ``likes_per_view``, ``comments_per_view``,
+  ``shares_per_view``, ``saves_per_view``; values are fractions 0..1, null when unknown.
+- ``benchmark``: null, or ``{"denominator", "value", "tier", "average_low", "average_high",
+  "band", "source", "source_date"}``: the rate against the published range of the same
+  denominator and follower tier.
+- ``growth``: ``{"periods": {"7d"|"30d"|"90d"|"365d": {"start", "end", "change", "rate"}},
+  "projection": {"30d"|"90d": {"expected", "low", "high"}}}`` (only periods the data covers).
+- ``viral_posts``: ``[{"url", "title", "views", "times_median"}]``, posts with more than
+  5 × the typical views.
+- ``best_time``: null, or ``{"start_hour", "window_hours", "timezone", "timezone_assumed"}``.
+- ``cadence``: null, or ``{"posts_per_week", "longest_gap_days", "active_weeks_share"}`` over
+  the last 91 days.
+- ``period_comparison``: ``{key: {"current", "previous", "change_rate"}}``, the last 30 days
+  against the 30 days before (keys: followers_gained, views, profile_views, likes, comments,
+  shares, new_viewers, returning_viewers, posts, median_views).
+
+And at the top level ``combined``: ``{"followers", "followers_by_platform", "views_30d",
+"views_30d_by_platform"}``, sums over the platforms that have each number (never rates).
 """
 
 from __future__ import annotations
@@ -9,7 +37,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mediakit.analytics.report import PlatformReport, Report
+from mediakit.analytics.report import Combined, PlatformReport, Report
 
 SCHEMA_VERSION = 1
 
@@ -20,6 +48,7 @@ def stats(report: Report) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "schema_version": SCHEMA_VERSION,
         "platforms": {name: _platform(data) for name, data in sorted(report.platforms.items())},
+        "combined": _combined(report.combined),
     }
 
 
@@ -49,6 +78,83 @@ def _platform(data: PlatformReport) -> dict[str, Any]:
             {"url": post.url, "title": post.title, "views": post.views} for post in data.top_posts
         ],
         "best_posting_hours": list(data.best_posting_hours),
+        **_analytics(data),
+    }
+
+
+def _analytics(data: PlatformReport) -> dict[str, Any]:
+    """The analytics core's numbers (documented in the module docstring)."""
+    reach = data.reach
+    bench = data.benchmark
+    best = data.best_time
+    cadence = data.cadence
+    growth = data.growth
+    return {
+        "reach": None if reach is None else {
+            "window": {"rule": reach.window.rule, "posts": reach.window.posts,
+                       "first": reach.window.first, "last": reach.window.last},
+            "median_views": _round(reach.median_views, 1),
+            "mean_views": _round(reach.mean_views, 1),
+            "views_per_day_30d": _round(reach.views_per_day_30d, 1),
+            "unique_viewers_per_day_30d": _round(reach.unique_viewers_per_day_30d, 1),
+            "new_viewers_30d": reach.new_viewers_30d,
+            "returning_viewers_30d": reach.returning_viewers_30d,
+            "returning_share": _round(reach.returning_share, 6),
+            "views_to_followers": _round(reach.views_to_followers, 6),
+        },
+        "engagement": {
+            rate.key: {"value": _round(rate.value, 6), "denominator": rate.denominator,
+                       "method": rate.method, "posts": rate.posts}
+            for rate in data.engagement
+        },
+        "benchmark": None if bench is None else {
+            "denominator": bench.denominator, "value": _round(bench.value, 6),
+            "tier": bench.tier, "average_low": bench.average_low,
+            "average_high": bench.average_high, "band": bench.band, "source": bench.source,
+            "source_date": bench.source_date,
+        },
+        "growth": None if growth is None else {
+            "periods": {
+                f"{item.days}d": {"start": item.start, "end": item.end, "change": item.change,
+                                  "rate": _round(item.rate, 6)}
+                for item in growth.periods
+            },
+            "projection": {
+                f"{item.horizon_days}d": {"expected": item.expected, "low": item.low,
+                                          "high": item.high}
+                for item in growth.projections
+            },
+        },
+        "viral_posts": [
+            {"url": post.url, "title": post.title, "views": post.views,
+             "times_median": _round(post.times_median, 2)}
+            for post in (data.viral.posts if data.viral else [])
+        ],
+        "best_time": None if best is None else {
+            "start_hour": best.start_hour, "window_hours": best.window_hours,
+            "timezone": best.timezone, "timezone_assumed": best.timezone_assumed,
+        },
+        "cadence": None if cadence is None else {
+            "posts_per_week": _round(cadence.posts_per_week, 2),
+            "longest_gap_days": cadence.longest_gap_days,
+            "active_weeks_share": _round(cadence.active_weeks_share, 6),
+        },
+        "period_comparison": {
+            row.key: {"current": row.current, "previous": row.previous,
+                      "change_rate": _round(row.change_rate, 6)}
+            for row in data.comparison
+        },
+    }
+
+
+def _combined(combined: Combined | None) -> dict[str, Any] | None:
+    if combined is None:
+        return None
+    return {
+        "followers": combined.followers,
+        "followers_by_platform": dict(sorted(combined.followers_by_platform.items())),
+        "views_30d": combined.views_30d,
+        "views_30d_by_platform": dict(sorted(combined.views_30d_by_platform.items())),
     }
 
 

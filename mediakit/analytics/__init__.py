@@ -29,7 +29,7 @@ from mediakit.analytics import (
     timing,
 )
 from mediakit.analytics.combined import combined
-from mediakit.analytics.reference import table
+from mediakit.analytics.reference import number, table
 from mediakit.analytics.report import AudienceSplit, Method, PlatformReport, Report
 from mediakit.analytics.windows import last_data_date, recent_posts, upto
 from mediakit.errors import MediakitError
@@ -99,11 +99,25 @@ def method(recent_count: int, recent_days: int, window_hours: int) -> Method:
         insight_min_posts=content.MIN_POSTS,
         insight_solid_posts=content.SOLID_POSTS,
         top_engagement_min_views=posts.TOP_ENGAGEMENT_MIN_VIEWS,
-        benchmarks=table("benchmarks"),
-        cpm=table("cpm"),
-        multipliers=table("rate_multipliers"),
-        fx=table("fx"),
+        stale_after_days=freshness.STALE_AFTER_DAYS,
+        jump_min_followers=freshness.JUMP_MIN_FOLLOWERS,
+        jump_times_typical=freshness.JUMP_TIMES_TYPICAL,
+        jump_times_conversion=freshness.JUMP_TIMES_CONVERSION,
+        far_below=freshness.FAR_BELOW,
+        benchmarks=[_benchmark_row(row) for row in table("benchmarks")],
+        cpm=[{**row, "cpm_low": float(row["cpm_low"]), "cpm_high": float(row["cpm_high"])}
+             for row in table("cpm")],
+        multipliers=[{**row, "factor": float(row["factor"])} for row in table("rate_multipliers")],
+        fx=[{**row, "rate": float(row["rate"])} for row in table("fx")],
     )
+
+
+def _benchmark_row(row: dict[str, str]) -> dict[str, object]:
+    """A benchmarks.csv row with numbers as numbers and its tier in words."""
+    numbers = {key: number(row[key])
+               for key in ("below_from", "average_low", "average_high", "above_to")}
+    tier = benchmarks.tier_label(float(row["tier_min"]), number(row["tier_max"]))
+    return {**row, **numbers, "tier": tier}
 
 
 def platform_report(

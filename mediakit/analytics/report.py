@@ -314,10 +314,17 @@ class Method:
     insight_min_posts: int  # a feature needs this many posts to be listed at all
     insight_solid_posts: int  # below this a feature is marked "small sample"
     top_engagement_min_views: int
-    benchmarks: list[dict[str, Any]]  # rows of mediakit/data/benchmarks.csv
-    cpm: list[dict[str, Any]]  # rows of mediakit/data/cpm.csv
-    multipliers: list[dict[str, Any]]  # rows of mediakit/data/rate_multipliers.csv
-    fx: list[dict[str, Any]]  # rows of mediakit/data/fx.csv
+    stale_after_days: int  # `check` notes when the data is older than this
+    jump_min_followers: int  # a follower jump needs at least this many followers ...
+    jump_times_typical: float  # ... this many times the typical daily gain ...
+    jump_times_conversion: float  # ... and this many times the usual followers per view
+    far_below: float  # engagement under this fraction of the tier's average band is noted
+    # Rows of the mediakit/data/*.csv tables, numbers as numbers; benchmark rows also carry
+    # "tier" in words ("10K–50K followers").
+    benchmarks: list[dict[str, Any]]
+    cpm: list[dict[str, Any]]
+    multipliers: list[dict[str, Any]]
+    fx: list[dict[str, Any]]
 
 
 @dataclass
