@@ -100,7 +100,11 @@ def verdicts(cases: dict[str, Case]) -> list[Verdict]:
     noop, edit, serve = cases["noop"], cases["edit"], cases["serve"]
 
     def side(a: Case, b: Case) -> Callable[[float], str]:
-        return lambda r: f"{r:.2f}× ({_seconds(a.median)} vs {_seconds(b.median)})"
+        def describe(r: float) -> str:
+            text = f"{r:.2f}× ({_seconds(a.median)} vs {_seconds(b.median)}"
+            cpu = a.cpu_median / b.cpu_median if b.cpu_median else math.nan
+            return text + ("" if math.isnan(cpu) else f"; CPU time {cpu:.2f}×") + ")"
+        return describe
 
     def skip_reason(*group: Case) -> str:
         return next((c.skipped for c in group if c.skipped), "not measured")

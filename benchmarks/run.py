@@ -76,9 +76,10 @@ def cold_builds(work: Path, demo: Path, large: Path, mkdocs_site: Path | None,
                 cases["mkdocs"].samples.append(mkdocs_build(mkdocs_site, env))
         if round_number < large_runs:
             cases["large"].samples.append(build(fresh_copy(large, work / "cold-large"), env))
+        ran = [(key, case) for key, case in cases.items()
+               if len(case.samples) == round_number + 1]
         say(f"  cold round {round_number + 1}: " + ", ".join(
-            f"{key} {case.samples[-1].seconds:.2f} s" for key, case in cases.items()
-            if case.samples))
+            f"{key} {case.samples[-1].seconds:.2f} s" for key, case in ran))
     return cases
 
 
