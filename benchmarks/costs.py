@@ -29,6 +29,21 @@ _YEAR = (
     " + datetime.timedelta(days=i)), 'n': 30000 + 50 * i} for i in range(365)]\n"
 )
 
+# A share-preview card like mediakit.preview's: 1200x630, gradient background, five lines of text.
+_CARD = """\
+font = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
+card = ('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">'
+        '<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">'
+        '<stop offset="0" stop-color="#1e293b"/><stop offset="1" stop-color="#1e293b" '
+        'stop-opacity="0.82"/></linearGradient></defs>'
+        '<rect width="1200" height="630" fill="#2563eb"/>'
+        '<rect width="1200" height="630" fill="url(#bg)"/>'
+        + "".join(f'<text x="80" y="{120 + 90 * i}" font-family="{font}" '
+                  f'font-size="{64 - 8 * i}" fill="#fff">Mara Quinn {i}</text>'
+                  for i in range(5))
+        + '</svg>')
+"""
+
 # (label, code run before the clock starts, code timed)
 STEPS: list[tuple[str, str, str]] = [
     ("Python start-up, nothing imported", "", "pass"),
@@ -42,6 +57,10 @@ STEPS: list[tuple[str, str, str]] = [
      "vl_convert.vegalite_to_svg(spec)"),
     ("vl-convert: a second SVG", "import vl_convert\n" + _YEAR
      + "vl_convert.vegalite_to_svg(spec)\n", "vl_convert.vegalite_to_svg(spec)"),
+    ("vl-convert: first 1200×630 PNG from SVG (share preview)", "import vl_convert\n" + _CARD,
+     "vl_convert.svg_to_png(card)"),
+    ("vl-convert: a second PNG from SVG", "import vl_convert\n" + _CARD
+     + "vl_convert.svg_to_png(card)\n", "vl_convert.svg_to_png(card)"),
     ("import mediakit.build (every pipeline import)", "", "import mediakit.build"),
 ]
 
