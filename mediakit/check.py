@@ -150,14 +150,17 @@ def daily_holes(daily: pd.DataFrame, platform: str, as_of: date) -> list[tuple[s
     found: list[tuple[str, str]] = []
     every_day = pd.date_range(days.min(), days.max(), freq="D")
     gaps = [day.date() for day in every_day.difference(days)]
-    if gaps:
-        recent = max(gaps) >= as_of - timedelta(days=REFETCHABLE_DAYS)
-        advice = ("an export covering those days fills them; download one now" if recent
-                  else f"they are older than {REFETCHABLE_DAYS} days, so an export can no "
-                  "longer fill them")
-        found.append((WARNING if recent else NOTE,
-                      f"{name}: no daily data for {describe_days(gaps)}: the charts have a hole "
-                      f"there ({advice})"))
+    cutoff = as_of - timedelta(days=REFETCHABLE_DAYS)
+    old = [day for day in gaps if day < cutoff]
+    recent = [day for day in gaps if day >= cutoff]
+    if old:
+        found.append((NOTE, f"{name}: no daily data for {describe_days(old)}: the charts have a "
+                            f"hole there (they are older than {REFETCHABLE_DAYS} days, so an "
+                            "export can no longer fill them)"))
+    if recent:
+        found.append((WARNING, f"{name}: no daily data for {describe_days(recent)}: the charts "
+                               "have a hole there (an export covering those days fills them; "
+                               "download one now)"))
     window_start = pd.Timestamp(as_of - timedelta(days=29))
     for column in DAILY_METRICS:
         values = frame[column]
@@ -225,13 +228,13 @@ def overlapping_exports(files: list[SourceFile]) -> list[str]:
             span = (source.last_date - source.first_date).days  # type: ignore[operator]
             for offset in range(span + 1):
                 covered[source.first_date + timedelta(days=offset)] += 1  # type: ignore[operator]
-        shared = sum(1 for count in covered.values() if count > 1)
+        shared = [day for day, count in covered.items() if count > 1]
         if shared:
             label = kind.split(".", 1)[-1].replace("_", " ")
             notes.append(
-                f"{platform_name(platform)}: {len(sources)} {label} exports overlap on "
-                f"{shared} day{'s' if shared != 1 else ''} ({', '.join(s.path for s in ordered)});"
-                " where they overlap, the newest export's numbers are used"
+                f"{platform_name(platform)}: {len(sources)} {label} exports cover the same days, "
+                f"{describe_days(shared)} ({', '.join(s.path for s in ordered)}); where they "
+                "overlap, the newest export's numbers are used"
             )
     return notes
 

@@ -8,6 +8,7 @@ zip no reader accepts as a whole is opened, and the members a reader accepts are
 Nothing is ever overwritten: a file already there with the same bytes is skipped, a different
 file with the same name is kept beside it with a suffix (``Overview-2.csv``). The copied exports
 are then merged into ``content/data/history/``; if that fails, the copies are removed again.
+What is reported as new is what the history and the exports already in the project did not have.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ def import_exports(project_dir: Path, paths: list[Path]) -> ImportResult:
     """Copy the exports found in ``paths`` into the project and merge them into its history."""
     project = Project(Path(project_dir))
     profile = load_profile(project.profile_file)
+    before = history.merge(history.read(project.history_dir), read_exports(project, profile))
     result = ImportResult()
     placed: list[Path] = []
     known: dict[Path, dict[str, Path]] = {}  # data folder -> {sha256 of a file there: the file}
@@ -100,8 +102,7 @@ def import_exports(project_dir: Path, paths: list[Path]) -> ImportResult:
     if not placed:
         return result
     try:
-        old = history.read(project.history_dir)
-        merged = history.merge(old, read_exports(project, profile))
+        merged = history.merge(history.read(project.history_dir), read_exports(project, profile))
         history.write(merged, project.history_dir)
     except MediakitError as error:
         for target in placed:
@@ -109,7 +110,7 @@ def import_exports(project_dir: Path, paths: list[Path]) -> ImportResult:
         raise MediakitError(
             f"nothing was imported: with the new files the exports cannot be read ({error})"
         ) from error
-    result.news = news(old, merged)
+    result.news = news(before, merged)
     return result
 
 
@@ -173,10 +174,11 @@ def _zip_members(zipped: _Candidate, result: ImportResult) -> Found:
         with zipfile.ZipFile(io.BytesIO(zipped.data)) as archive:
             for info in sorted(archive.infolist(), key=lambda item: item.filename):
                 inner = PurePosixPath(info.filename.replace("\\", "/"))
-                hidden = any(part.startswith(".") or part == "__MACOSX" for part in inner.parts)
                 unsafe = inner.is_absolute() or ".." in inner.parts or ":" in info.filename
+                hidden = any(part.startswith(".") or part == "__MACOSX" for part in inner.parts)
                 suffix = inner.suffix.lower()
-                if info.is_dir() or hidden or suffix not in DATA_SUFFIXES | UNSUPPORTED_SUFFIXES:
+                if info.is_dir() or (hidden and not unsafe) or (
+                        suffix not in DATA_SUFFIXES | UNSUPPORTED_SUFFIXES):
                     continue
                 origin = f"{zipped.origin}/{inner.as_posix()}"
                 if unsafe or info.file_size > MAX_MEMBER_BYTES:
@@ -300,7 +302,7 @@ def _shown(path: Path, project: Project) -> str:
 
 
 def news(old: Account, new: Account) -> dict[str, list[str]]:
-    """What the history gained, per platform, in words: new days, posts and snapshots."""
+    """What ``new`` knows that ``old`` did not, per platform, in words: days, posts, snapshots."""
     found: dict[str, list[str]] = {}
     for platform in new.platforms():
         items = []
