@@ -20,7 +20,10 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
     select_autoescape,
 )
 from markdown_it import MarkdownIt
@@ -164,10 +167,20 @@ def extra_assets(content_dir: Path, items: list[tuple[str, str]]) -> dict[str, b
 def has_template(env: Environment, name: str) -> bool:
     """Whether the theme (or the user's templates/) has ``name``."""
     try:
-        env.get_template(name)
+        _template(env, name)
     except TemplateNotFound:
         return False
     return True
+
+
+def _template(env: Environment, name: str) -> Template:
+    """A template; a mistake in it (often a user's override) is one line naming file and line."""
+    try:
+        return env.get_template(name)
+    except TemplateSyntaxError as exc:
+        raise MediakitError(f"template error: {exc.message}", file=exc.filename or name,
+                            line=exc.lineno, hint="fix the template, or delete your copy of it "
+                            "from templates/ to use the default") from None
 
 
 def site(
@@ -269,7 +282,25 @@ def site(
 
 
 def _render(env: Environment, name: str, context: dict[str, Any]) -> bytes:
-    return env.get_template(name).render(context).encode("utf-8")
+    template = _template(env, name)
+    try:
+        return template.render(context).encode("utf-8")
+    except UndefinedError as exc:
+        raise MediakitError(f"template error: {exc.message}", file=template.filename or name,
+                            line=_template_line(exc, template.filename),
+                            hint="a template uses a value the kit does not have; check its "
+                            "spelling, or delete your copy from templates/") from None
+
+
+def _template_line(exc: BaseException, filename: str | None) -> int | None:
+    """The line of the template where rendering failed, from the traceback."""
+    line = None
+    traceback = exc.__traceback__
+    while traceback is not None:
+        if filename and traceback.tb_frame.f_code.co_filename == filename:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
 
 
 def describe(report: Report, profile: Profile, formatter: Formatter) -> str:

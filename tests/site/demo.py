@@ -6,7 +6,9 @@ build passes ``account=`` itself, this wraps the real build and hands it over.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +29,18 @@ def copy_demo(target: Path) -> Path:
 
 def build_demo(project: Path, out_dir: Path, *, pdf: bool = False) -> build_module.BuildResult:
     """Run the real build of ``project`` into ``out_dir`` with the account (and PDF) wired in."""
+    with _wired(pdf):
+        return build_module.build(project, out_dir=out_dir, today=TODAY)
+
+
+def render_demo(project: Path, *, pdf: bool = False) -> build_module.Rendered:
+    """Every stage up to the site's bytes in memory (nothing written), account wired in."""
+    with _wired(pdf):
+        return build_module.render_project(project, today=TODAY)
+
+
+@contextlib.contextmanager
+def _wired(pdf: bool) -> Iterator[None]:
     captured: dict[str, object] = {}
     load_account = build_module.load_account
     site = render.site
@@ -43,4 +57,4 @@ def build_demo(project: Path, out_dir: Path, *, pdf: bool = False) -> build_modu
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(build_module, "load_account", loading)
         patch.setattr(build_module.render, "site", rendering)
-        return build_module.build(project, out_dir=out_dir, today=TODAY)
+        yield

@@ -1,0 +1,66 @@
+"""media-kit.pdf: made by WeasyPrint from the kit's own bytes, with the kit's numbers in it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from mediakit import pdf
+from mediakit.errors import OutputError
+from mediakit.format import Formatter
+
+if not pdf.available():
+    pytest.skip("WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0) "
+                "is not installed", allow_module_level=True)
+if shutil.which("pdftotext") is None:
+    pytest.skip("pdftotext (Debian poppler-utils) is not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def with_pdf(demo_inputs) -> dict[str, bytes]:
+    return demo_inputs.render(pdf=True)
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "kit.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          check=True, text=True)
+    return " ".join(done.stdout.split())
+
+
+def test_the_pdf_has_the_kits_numbers(with_pdf, demo_inputs, tmp_path):
+    data = with_pdf[pdf.PDF_NAME]
+    assert data.startswith(b"%PDF-")
+    text = pdf_text(data, tmp_path)
+    tiktok = demo_inputs.report.platforms["tiktok"]
+    numbers = Formatter(demo_inputs.profile.locale)
+    assert "Mara Quinn" in text and "@maraquinnmusic" in text
+    assert numbers.compact(tiktok.followers) in text  # 48K
+    assert numbers.percent(tiktok.engagement_rate_per_view) in text
+    assert "€1,650" in text and "booking@maraquinn.example" in text
+    assert "Data as of 16 Nov 2026" in text
+
+
+def test_the_kit_links_the_pdf_only_when_there_is_one(with_pdf, demo_inputs):
+    assert 'href="media-kit.pdf"' in with_pdf["index.html"].decode()
+    assert "media-kit.pdf" not in demo_inputs.render()["index.html"].decode()
+
+
+def test_write_pdf_makes_the_file_in_a_published_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text('<link rel="stylesheet" href="assets/site.css">'
+                                     "<h1>Mara Quinn</h1><p>48K followers</p>"
+                                     '<img src="https://tracker.example/pixel.png" alt="">')
+    (site / "assets/site.css").write_text("h1 { color: #23395b; }")
+    made = pdf.write_pdf(site)
+    assert made == site / "media-kit.pdf"
+    assert "Mara Quinn 48K followers" in pdf_text(made.read_bytes(), tmp_path)
+
+
+def test_a_site_without_the_page_is_an_output_error():
+    with pytest.raises(OutputError, match="the site has no index.html"):
+        pdf.render_pdf({"about.html": b"<p>hi</p>"})
