@@ -36,6 +36,8 @@ HEADLINE_DAILY = ("followers", "views", "profile_views")
 DAILY_METRICS = ("followers", "views", "profile_views", "likes", "comments", "shares",
                  "reached", "new_viewers", "returning_viewers")
 SHOWN_RANGES = 3
+#: A column known on fewer days than this share is a snapshot, not a series with missing days.
+DAILY_SERIES_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,8 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
             result.add(level, text)
         data = report.platforms.get(platform)
         if data is not None:
-            for text in missing_metrics(data, profile):
-                result.add(WARNING, text)
+            for level, text in missing_metrics(data, profile):
+                result.add(level, text)
     for text in report_notes(report):
         result.add(NOTE, text)
     return result
@@ -164,8 +166,8 @@ def daily_holes(daily: pd.DataFrame, platform: str, as_of: date) -> list[tuple[s
     window_start = pd.Timestamp(as_of - timedelta(days=29))
     for column in DAILY_METRICS:
         values = frame[column]
-        if values.isna().all():
-            continue  # never exported at all: reported as a missing metric instead
+        if values.notna().mean() < DAILY_SERIES_SHARE:
+            continue  # not a daily series (e.g. Instagram's one follower total per export)
         empty = sorted(frame.loc[values.isna(), "date"].dt.date.unique())
         if not empty:
             continue
@@ -239,36 +241,63 @@ def overlapping_exports(files: list[SourceFile]) -> list[str]:
     return notes
 
 
-def missing_metrics(data: PlatformReport, profile: Profile) -> list[str]:
-    """Numbers the kit will show as "—", with the export or profile line that would fill them."""
+#: Which download fills each number, per platform (see shared formats notes); a number missing
+#: from a platform's list is one that platform's exports never contain.
+EXPORTS: dict[str, dict[str, str]] = {
+    "tiktok": {
+        "followers": "the Followers download from TikTok Studio (FollowerHistory.csv)",
+        "views": "the Overview download from TikTok Studio",
+        "posts": "the Content download from TikTok Studio",
+        "activity": "the Followers download from TikTok Studio (FollowerActivity.csv)",
+        "gender": "the Followers download from TikTok Studio (FollowerGender.csv)",
+        "country": "the Followers download from TikTok Studio (FollowerTopTerritories.csv)",
+    },
+    "instagram": {
+        "followers": "Audience.csv from Meta Business Suite > Insights > Audience",
+        "views": "Views.csv from Meta Business Suite > Insights > Results",
+        "posts": "the post export from Meta Business Suite > Insights > Content",
+        "gender": "Audience.csv from Meta Business Suite > Insights > Audience",
+        "age": "Audience.csv from Meta Business Suite > Insights > Audience",
+        "country": "Audience.csv from Meta Business Suite > Insights > Audience",
+    },
+    "youtube": {
+        "views": "Totals.csv from YouTube Studio > Analytics > Advanced mode > Export",
+        "posts": "Table data.csv from YouTube Studio > Analytics > Advanced mode > Export",
+    },
+}
+
+
+def missing_metrics(data: PlatformReport, profile: Profile) -> list[tuple[str, str]]:
+    """Numbers the kit will show as "—": a warning with the download that fills them, or a note
+    when the platform exports no such number (audience figures can then be self-reported)."""
     name = platform_name(data.platform)
-    checks = [
-        (data.followers is None, "the follower count", "an export with daily follower counts"
-         + (" (TikTok: the Followers download, FollowerHistory.csv)"
-            if data.platform == "tiktok" else "")),
-        (data.views_30d is None, "views over the last 30 days",
-         "an export with daily views" + (" (TikTok: the Overview download)"
-                                         if data.platform == "tiktok" else "")),
-        (data.median_views is None, "typical views per post",
-         "an export listing your posts with their views"
-         + (" (TikTok: the Content download)" if data.platform == "tiktok" else "")),
-        (data.engagement_rate_per_view is None, "the engagement rate",
-         "an export listing your posts with likes, comments and shares"),
-        (not data.top_posts, "your best posts", "an export listing your posts with their views"),
-        (not data.best_posting_hours, "the best time to post",
-         "an export of when your followers are online"
-         + (" (TikTok: the Followers download, FollowerActivity.csv)"
-            if data.platform == "tiktok" else "")),
+    exports = EXPORTS.get(data.platform)
+    missing = [
+        (data.followers is None, "the follower count", "followers"),
+        (data.views_30d is None, "views over the last 30 days", "views"),
+        (data.median_views is None, "typical views per post", "posts"),
+        (data.engagement_rate_per_view is None, "the engagement rate", "posts"),
+        (not data.top_posts, "your best posts", "posts"),
+        (not data.best_posting_hours, "the best time to post", "activity"),
     ]
-    found = [f"{name}: {what} will show as missing; add {fix}"
-             for missing, what, fix in checks if missing]
-    for dimension, words in (("gender", "gender"), ("age", "age"), ("country", "countries")):
-        if data.split(dimension) is None:
-            found.append(
-                f"{name}: the audience's {words} will show as missing; add an export that has "
-                f"it, or copy it from the app into profile.yaml under audience.{data.platform}."
-                f"{dimension} (it is then labelled as self-reported)"
-            )
+    missing += [(data.split(dimension) is None, f"the audience's {words}", dimension)
+                for dimension, words in (("gender", "gender"), ("age", "age"),
+                                         ("country", "countries"))]
+    found: list[tuple[str, str]] = []
+    for absent, what, need in missing:
+        if not absent:
+            continue
+        audience = need in ("gender", "age", "country")
+        by_hand = (f"copy it from the app into profile.yaml under audience.{data.platform}."
+                   f"{need} (it is then labelled as self-reported)")
+        if exports is None or need in exports:
+            source = exports[need] if exports else "an export that has it"
+            fix = f"add {source}" + (f", or {by_hand}" if audience else "")
+            found.append((WARNING, f"{name}: {what} will show as missing; {fix}"))
+        else:
+            then = f"; {by_hand}" if audience else ""
+            found.append((NOTE, f"{name}: {what} will show as missing: {name}'s exports do not "
+                                f"include it{then}"))
     return found
 
 

@@ -12,7 +12,9 @@ from datetime import date
 import pandas as pd
 
 from mediakit import history
-from mediakit.check import ERROR, NOTE, WARNING, check, describe_days
+from mediakit.analytics.report import PlatformReport
+from mediakit.check import ERROR, NOTE, WARNING, check, daily_holes, describe_days, missing_metrics
+from mediakit.config import load_profile
 from tests import helpers
 from tests.cli.conftest import TODAY
 
@@ -24,7 +26,6 @@ MISSING = [
     "TikTok: your best posts will show as missing",
     "TikTok: the best time to post will show as missing",
     "TikTok: the audience's gender will show as missing",
-    "TikTok: the audience's age will show as missing",
     "TikTok: the audience's countries will show as missing",
 ]
 
@@ -34,7 +35,8 @@ def test_the_demo_is_clean_and_every_export_is_described(invoke, demo):
     assert outcome.exit_code == 0, outcome.output
     lines = outcome.stdout.splitlines()
     assert lines[0] == "Profile: content/profile.yaml is valid (Mara Quinn)"
-    assert "Exports read (10):" in lines
+    result = check(demo, today=date(2026, 11, 20))
+    assert f"Exports read ({len(result.exports)}):" in lines
     # Overview.csv has 365 daily rows, November 17, 2025 to November 16, 2026
     assert "  data/tiktok/Overview.csv: overview, 365 rows, 2025-11-17 to 2026-11-16" in lines
     assert "  data/tiktok/FollowerGender.csv: follower gender, 3 rows" in lines
@@ -61,6 +63,12 @@ def test_holes_and_missing_metrics_are_warnings_exit_1(invoke, small):
     warnings = result.of(WARNING)
     assert warnings[0] == HOLE
     assert [text.split(";")[0] for text in warnings[1:]] == MISSING
+    assert warnings[1] == ("TikTok: typical views per post will show as missing; add the Content "
+                           "download from TikTok Studio")
+    # TikTok exports no age split: not a warning, a note saying how to self-report it
+    assert ("TikTok: the audience's age will show as missing: TikTok's exports do not include "
+            "it; copy it from the app into profile.yaml under audience.tiktok.age (it is then "
+            "labelled as self-reported)") in result.of(NOTE)
     assert result.of(ERROR) == []
     (coverage,) = result.coverage
     # 7 days with numbers between March 1 and March 10; no posts
@@ -170,3 +178,36 @@ def test_days_are_described_as_ranges():
     scattered = [date(2026, 3, day) for day in (1, 3, 5, 7, 9)]
     assert describe_days(scattered) == (
         "2026-03-01, 2026-03-03, 2026-03-05 and 2 more stretches (5 days)")
+
+
+def test_a_snapshot_column_is_not_reported_as_missing_days():
+    # Ten days of views; the follower total is known on the last day only (one per export).
+    rows = [{"date": f"2026-03-{day:02d}", "views": 10 * day} for day in range(1, 11)]
+    rows[-1]["followers"] = 1500
+    assert daily_holes(helpers.daily(rows, platform="instagram"), "instagram",
+                       date(2026, 3, 10)) == []
+    # Views known on 8 of 10 days is a series with 2 missing days, in the last 30: a warning.
+    rows[3]["views"] = rows[4]["views"] = None
+    assert daily_holes(helpers.daily(rows, platform="instagram"), "instagram",
+                       date(2026, 3, 10)) == [(WARNING, (
+                           "Instagram: 'views' has no value on 2026-03-04 to 2026-03-05 (2 days) "
+                           "(the export says \"undefined\" or does not cover those days); they "
+                           "count as missing, not as zero"))]
+
+
+def test_numbers_a_platform_never_exports_are_notes_not_warnings(small):
+    data = PlatformReport(platform="youtube", handle="@test", url=None)
+    found = dict((text.split(":")[1].split(" will")[0].strip(), level)
+                 for level, text in missing_metrics(data, load_profile(
+                     small / "content/profile.yaml")))
+    assert found == {
+        "the follower count": NOTE,  # YouTube Studio exports no subscriber total
+        "views over the last 30 days": WARNING,
+        "typical views per post": WARNING,
+        "the engagement rate": WARNING,
+        "your best posts": WARNING,
+        "the best time to post": NOTE,
+        "the audience's gender": NOTE,
+        "the audience's age": NOTE,
+        "the audience's countries": NOTE,
+    }
