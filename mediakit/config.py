@@ -15,7 +15,7 @@ import functools
 import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 from urllib.parse import quote, urlsplit
 
 import yaml
@@ -501,6 +501,23 @@ def load_profile(path: Path) -> Profile:
     data, lines = _parse_yaml(text, path)
     try:
         return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise _first_problem(exc, path, lines) from None
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def load_yaml_model(path: Path, model: type[_M]) -> _M:
+    """Any YAML file validated by a pydantic model, with the profile's line-numbered errors.
+
+    Rosters (and other small YAML files) get the same guarantees as the profile: strings stay
+    strings, duplicate keys are refused, and every error names the file, line and key.
+    """
+    text = _read_text(path)
+    data, lines = _parse_yaml(text, path)
+    try:
+        return model.model_validate(data)
     except ValidationError as exc:
         raise _first_problem(exc, path, lines) from None
 
