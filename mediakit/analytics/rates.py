@@ -9,6 +9,7 @@ card is shown beside the suggestion, never replaced by it.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from mediakit.analytics.reference import table
@@ -87,7 +88,9 @@ def engagement_factor(band: str | None) -> tuple[float, str]:
 
 
 def _round(amount: float) -> float:
-    return float(round(amount, -1)) if amount >= 100 else float(round(amount))
+    """To the nearest 10 from 100 up, else to the unit; halves go up (prices, not statistics)."""
+    step = 10 if amount >= 100 else 1
+    return float(math.floor(amount / step + 0.5) * step)
 
 
 def advise(

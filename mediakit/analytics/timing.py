@@ -48,7 +48,7 @@ def weekday_hour(activity: pd.DataFrame) -> list[list[float | None]]:
     grid: list[list[float | None]] = [[None] * 24 for _ in range(7)]
     if rows.empty:
         return grid
-    means = rows.groupby([rows["date"].dt.weekday, rows["hour"].astype(int)])[
+    means = rows.groupby([rows["date"].dt.day_of_week, rows["hour"].astype(int)])[
         "active_followers"
     ].mean()
     for (weekday, hour), value in means.items():

@@ -60,3 +60,53 @@ def test_posts_after_as_of_are_left_out_but_undated_posts_stay():
     assert sorted(kept["post_id"]) == ["a", "c"]
     kept = reach.posts_upto(table, date(2026, 1, 5))  # an evening post on as_of counts
     assert sorted(kept["post_id"]) == ["a", "b", "c"]
+
+
+def test_window_mean_averages_the_days_that_have_a_value():
+    table = daily([
+        {"date": "2026-01-01", "views": 100},
+        {"date": "2026-01-02", "views": None},
+        {"date": "2026-01-03", "views": 300},
+    ])
+    # (100 + 300) / 2 days with a value = 200
+    assert reach.window_mean(table, "views", date(2026, 1, 3), 3) == 200.0
+    assert reach.window_mean(table, "profile_views", date(2026, 1, 3), 3) is None
+
+
+def test_returning_share_is_returning_over_all_viewers():
+    # 300 / (700 + 300) = 0.3
+    assert reach.returning_share(700, 300) == 0.3
+    assert reach.returning_share(0, 0) is None  # no viewers: no share, not 0%
+    assert reach.returning_share(None, 300) is None
+
+
+def test_views_to_followers():
+    # 4,000 typical views / 10,000 followers = 0.4
+    assert reach.views_to_followers(4_000.0, 10_000) == 0.4
+    assert reach.views_to_followers(4_000.0, None) is None
+    assert reach.views_to_followers(None, 10_000) is None
+
+
+def test_reach_stats_over_a_window_and_the_last_30_days():
+    days = daily([
+        {"date": f"2026-01-{day:02d}", "views": 1_000, "profile_views": 10, "reached": 600,
+         "new_viewers": 400, "returning_viewers": 100}
+        for day in range(1, 31)
+    ])
+    window = posts([
+        {"post_id": "a", "posted_at": "2026-01-05", "views": 1_000},
+        {"post_id": "b", "posted_at": "2026-01-10", "views": 3_000},
+        {"post_id": "c", "posted_at": "2026-01-20", "views": 50_000},
+    ])
+    stats = reach.reach_stats(days, window, "last 90 days", 10_000, date(2026, 1, 30))
+    assert stats.window.posts == 3
+    assert (stats.window.first, stats.window.last) == ("2026-01-05", "2026-01-20")
+    assert stats.median_views == 3_000.0  # middle of 1,000 / 3,000 / 50,000
+    assert stats.mean_views == 18_000.0  # 54,000 / 3
+    assert (stats.min_views, stats.max_views) == (1_000, 50_000)
+    assert stats.views_per_day_30d == 1_000.0
+    assert stats.profile_views_30d == 300  # 10 x 30 days
+    assert stats.unique_viewers_per_day_30d == 600.0
+    assert (stats.new_viewers_30d, stats.returning_viewers_30d) == (12_000, 3_000)
+    assert stats.returning_share == 0.2  # 3,000 / 15,000
+    assert stats.views_to_followers == 0.3  # 3,000 / 10,000

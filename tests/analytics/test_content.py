@@ -1,0 +1,59 @@
+from mediakit.analytics import content
+from tests.helpers import posts
+
+
+def _row(post_id, views, tags="", sound=None, duration=None, sponsored=False):
+    return {"post_id": post_id, "views": views, "hashtags": tags or None, "sound": sound,
+            "duration_s": duration, "kind": "video", "sponsored": sponsored}
+
+
+TABLE = posts([
+    _row("a", 1_000, "cover acoustic", "s1", 12.0),
+    _row("b", 2_000, "cover", "s1", 20.0),
+    _row("c", 3_000, "original", "s2", 45.0),
+    _row("d", 4_000, "original cover", "s2", 50.0, sponsored=True),
+    _row("e", 10_000, "original", "s2", 55.0),
+    _row("f", None, "original", "s2", 55.0),  # no views: not part of any median
+])
+
+
+def _by(facet):
+    return {i.value: i for i in content.insights(TABLE) if i.facet == facet}
+
+
+def test_lift_is_median_views_with_the_feature_over_the_account_median():
+    tags = _by("hashtag")
+    # account median of 1,000 / 2,000 / 3,000 / 4,000 / 10,000 = 3,000
+    # #cover: a, b, d -> median 2,000 -> 2,000 / 3,000 - 1 = -1/3
+    assert tags["#cover"].posts == 3 and tags["#cover"].median_views == 2_000.0
+    assert abs(tags["#cover"].lift - (2_000 / 3_000 - 1)) < 1e-12
+    # #original: c, d, e -> median 4,000 -> +1/3
+    assert abs(tags["#original"].lift - (4_000 / 3_000 - 1)) < 1e-12
+    assert "#acoustic" not in tags  # one post says nothing about a hashtag
+    assert tags["#cover"].small_sample  # 3 posts < 5
+
+
+def test_sound_and_duration_facets():
+    sounds = _by("sound")
+    # s1: a, b -> 1,500 (lift -0.5); s2: c, d, e -> 4,000
+    assert sounds["s1"].median_views == 1_500.0 and sounds["s1"].lift == -0.5
+    lengths = _by("duration")
+    # 12 s under 15 s (1 post: left out), 20 s in 15-30 s (1 post: left out), 45/50/55 s
+    assert set(lengths) == set()  # only one bucket has 2+ posts: nothing to compare it with
+    assert content.duration_bucket(45.0) == "30–60 s"
+    assert content.duration_bucket(15.0) == "15–30 s"  # lower bound included
+    assert content.duration_bucket(float("nan")) is None
+
+
+def test_a_facet_with_one_value_is_left_out():
+    assert _by("kind") == {}  # every post is a video
+    assert _by("sponsored") == {}  # one sponsored post: only "organic" would be listed
+
+
+def test_rows_are_ordered_by_post_count_then_lift():
+    tags = [i.value for i in content.insights(TABLE) if i.facet == "hashtag"]
+    assert tags == ["#original", "#cover"]  # 3 posts each: higher lift first
+
+
+def test_no_views_no_insights():
+    assert content.insights(posts([_row("a", None, "x")])) == []

@@ -1,0 +1,58 @@
+from datetime import date
+
+import pandas as pd
+
+from mediakit.analytics import freshness
+from mediakit.analytics.report import BenchmarkComparison, Report
+from tests.helpers import daily
+
+
+def test_data_age_and_the_stale_note():
+    report = Report(as_of=date(2026, 11, 16), platforms={})
+    assert freshness.data_age(date(2026, 11, 16), date(2026, 11, 30)) == 14
+    assert freshness.age_notes(report, date(2026, 11, 30)) == []  # 14 days: still fresh
+    notes = freshness.age_notes(report, date(2026, 12, 1))  # 15 days
+    assert len(notes) == 1 and "15 days" in notes[0] and "2026-11-16" in notes[0]
+
+
+def test_gaps_inside_the_known_span():
+    table = daily([
+        {"date": "2026-01-01", "views": 1}, {"date": "2026-01-02", "views": None},
+        {"date": "2026-01-03", "views": None}, {"date": "2026-01-04", "views": 1},
+        {"date": "2026-01-06", "views": 1},  # Jan 5 has no row at all
+    ])
+    assert freshness.gaps(table, "views") == [("2026-01-02", "2026-01-03"),
+                                              ("2026-01-05", "2026-01-05")]
+    assert freshness.gaps(table, "followers") == []  # never known: no span, no gap
+
+
+def _series(gains: list[int], views: list[int]) -> pd.DataFrame:
+    followers, rows = 10_000, []
+    for i, (gain, seen) in enumerate(zip(gains, views, strict=True)):
+        followers += gain
+        rows.append({"date": (pd.Timestamp("2026-01-01") + pd.Timedelta(days=i)).date()
+                     .isoformat(), "followers": followers, "views": seen})
+    return daily(rows)
+
+
+def test_a_follower_jump_the_views_do_not_explain_is_noted():
+    # ten quiet days (+20 followers on 10,000 views: 2 per 1,000), then +900 on 10,000 views
+    table = _series([0] + [20] * 9 + [900], [10_000] * 11)
+    assert freshness.follower_jumps(table, date(2026, 1, 11)) == [("2026-01-11", 900, 10_000)]
+
+
+def test_a_viral_day_lifts_views_and_followers_together_and_passes():
+    # +900 followers on 500,000 views: 1.8 per 1,000, under the usual 2 per 1,000
+    table = _series([0] + [20] * 9 + [900], [10_000] * 10 + [500_000])
+    assert freshness.follower_jumps(table, date(2026, 1, 11)) == []
+
+
+def test_platform_notes_name_the_platform_and_stay_factual():
+    table = _series([0] + [20] * 9 + [900], [10_000] * 11)
+    bench = BenchmarkComparison("view", 0.03, "10K–50K followers", 0.0838, 0.0937, 0.0628,
+                                0.1138, "low", 0.34, "Modash", None, "2025-11", "median")
+    notes = freshness.platform_notes("tiktok", table, date(2026, 1, 11), bench)
+    assert len(notes) == 2
+    assert notes[0].startswith("tiktok: +900 followers on 2026-01-11 with 10,000 video views")
+    # 3.0% is under half of 8.38% (4.19%)
+    assert "3.0%" in notes[1] and "under half" in notes[1]

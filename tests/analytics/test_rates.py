@@ -1,0 +1,86 @@
+import pytest
+
+from mediakit.analytics import rates
+from mediakit.analytics.report import AudienceSplit
+from mediakit.config import Profile
+
+
+def _profile(**extra) -> Profile:
+    return Profile.model_validate({"name": "A", "platforms": {"tiktok": {"handle": "@a"}},
+                                   **extra})
+
+
+def test_niche_factor_from_the_words_of_the_niche():
+    assert rates.niche_factor("Beauty & skincare") == (1.1, "niche 'Beauty & skincare' (beauty)")
+    assert rates.niche_factor("Personal finance")[0] == 1.5
+    assert rates.niche_factor("Music") == (1.0, "no factor listed for niche 'Music'")
+    assert rates.niche_factor(None) == (1.0, "no niche in the profile")
+
+
+def test_region_factor_weights_known_countries_by_share():
+    split = AudienceSplit("country", {"US": 0.5, "GB": 0.25, "BR": 0.25, "Others": 0.4},
+                          "x.csv", False)
+    factor, why = rates.region_factor(split)
+    # (0.5 x 1.0 + 0.25 x 0.85 + 0.25 x 0.5) / (0.5 + 0.25 + 0.25) = 0.8375; "Others" left out
+    assert abs(factor - 0.8375) < 1e-12
+    assert "100% of the audience known" in why
+    other = AudienceSplit("country", {"JP": 1.0}, "x.csv", False)
+    assert rates.region_factor(other)[0] == 0.5  # a country in no region: "other countries"
+    assert rates.region_factor(None) == (1.0, "no audience country data")
+
+
+def test_engagement_factor_follows_the_benchmark_band():
+    assert rates.engagement_factor("above average")[0] == 1.1
+    assert rates.engagement_factor("low")[0] == 0.8
+    assert rates.engagement_factor(None) == (1.0, "no benchmark for this platform and tier")
+
+
+def test_usd_prices_with_every_factor_and_the_formula():
+    profile = _profile(niche="Beauty", rates=[{"deliverable": "1 video", "price": 500,
+                                               "currency": "USD", "platform": "tiktok"}])
+    us = AudienceSplit("country", {"US": 1.0}, "x.csv", False)
+    advice = rates.advise("tiktok", 21_000.0, us, "above average", profile)
+    # TikTok CPM $7-$25; factors: beauty 1.1 x US 1.0 x above average 1.1 = 1.21
+    # one video: 21,000 / 1,000 x 7 x 1.21 = 177.87 -> 180; x 25 = 635.25 -> 640 (nearest 10)
+    single = advice.suggestions[0]
+    assert (single.low, single.high, single.currency) == (180.0, 640.0, "USD")
+    assert single.formula == ("21,000 views ÷ 1,000 × 7.00–25.00 USD CPM × 1.10 niche × "
+                              "1.00 audience region × 1.10 engagement")
+    # with paid usage (x 1.3): 231.23 -> 230; 825.83 -> 830
+    usage = advice.suggestions[1]
+    assert (usage.low, usage.high) == (230.0, 830.0) and usage.multipliers["usage rights"] == 1.3
+    # exclusivity (x 1.2): 213.44 -> 210; 762.3 -> 760
+    assert (advice.suggestions[2].low, advice.suggestions[2].high) == (210.0, 760.0)
+    # three videos: 533.61 -> 530; 1,905.75 -> 1,910
+    assert (advice.suggestions[3].low, advice.suggestions[3].high) == (530.0, 1_910.0)
+    assert advice.fx_note is None
+    assert advice.rate_card == [{"deliverable": "1 video", "price": 500.0, "currency": "USD",
+                                 "notes": None}]
+
+
+def test_a_euro_rate_card_gets_euro_prices_at_the_stated_rate():
+    profile = _profile(rates=[{"deliverable": "1 video", "price": 650, "currency": "EUR"}])
+    advice = rates.advise("tiktok", 40_000.0, None, "average", profile)
+    # CPM in EUR = USD / 1.0411 (ECB, 2025-02-28): 7 / 1.0411 = 6.7236...
+    assert advice.currency == "EUR"
+    assert advice.cpm_low == pytest.approx(7 / 1.0411)
+    # 40 x 6.7237 = 268.9 -> 270; 40 x 25 / 1.0411 = 960.5 -> 960
+    assert (advice.suggestions[0].low, advice.suggestions[0].high) == (270.0, 960.0)
+    assert "1 EUR = 1.0411 USD" in advice.fx_note and "2025-02-28" in advice.fx_note
+
+
+def test_a_currency_without_an_exchange_rate_stays_in_usd_and_says_so():
+    profile = _profile(rates=[{"deliverable": "1 video", "price": 90_000, "currency": "JPY"}])
+    advice = rates.advise("tiktok", 10_000.0, None, None, profile)
+    assert advice.currency == "USD" and "no exchange rate" in advice.fx_note
+
+
+def test_no_typical_views_or_unknown_platform_no_advice():
+    assert rates.advise("tiktok", None, None, None, _profile()) is None
+    assert rates.advise("myspace", 1_000.0, None, None, _profile()) is None
+
+
+def test_small_prices_round_to_whole_units():
+    advice = rates.advise("tiktok", 1_000.0, None, None, _profile())
+    # 1 x 7 = 7 and 1 x 25 = 25 dollars: under 100, rounded to units
+    assert (advice.suggestions[0].low, advice.suggestions[0].high) == (7.0, 25.0)

@@ -1,0 +1,44 @@
+from datetime import date
+
+from mediakit.analytics.windows import recent_posts
+from tests.helpers import posts
+
+
+def _posts(dates: list[str]) -> list[dict]:
+    return [{"post_id": f"p{i:02d}", "posted_at": day, "views": 100 + i}
+            for i, day in enumerate(dates)]
+
+
+def test_the_day_window_wins_when_it_holds_more_posts():
+    # 5 posts in the last 10 days, the "last 3 posts" rule would hold only 3
+    table = posts(_posts(["2026-01-01", "2026-03-02", "2026-03-04", "2026-03-06", "2026-03-08",
+                          "2026-03-10"]))
+    window, rule = recent_posts(table, date(2026, 3, 10), count=3, days=10)
+    # 10 days ending 2026-03-10 start on 2026-03-01: p01..p05 (5 posts) > 3
+    assert rule == "last 10 days"
+    assert list(window["post_id"]) == ["p01", "p02", "p03", "p04", "p05"]
+
+
+def test_the_post_window_wins_for_a_creator_who_posts_rarely():
+    table = posts(_posts(["2025-06-01", "2025-09-01", "2025-12-01", "2026-03-01"]))
+    window, rule = recent_posts(table, date(2026, 3, 10), count=3, days=10)
+    # last 10 days hold 1 post (2026-03-01); the last 3 posts are p01, p02, p03
+    assert rule == "last 3 posts"
+    assert list(window["post_id"]) == ["p01", "p02", "p03"]
+
+
+def test_posts_without_views_or_date_or_after_as_of_are_left_out():
+    table = posts([
+        {"post_id": "a", "posted_at": "2026-03-01", "views": 10},
+        {"post_id": "b", "posted_at": "2026-03-02", "views": None},
+        {"post_id": "c", "posted_at": None, "views": 30},
+        {"post_id": "d", "posted_at": "2026-03-12", "views": 40},
+    ])
+    window, _ = recent_posts(table, date(2026, 3, 10), count=30, days=90)
+    assert list(window["post_id"]) == ["a"]
+
+
+def test_a_tie_goes_to_the_day_window():
+    table = posts(_posts(["2026-03-09", "2026-03-10"]))
+    _, rule = recent_posts(table, date(2026, 3, 10), count=2, days=5)
+    assert rule == "last 5 days"

@@ -1,0 +1,75 @@
+"""stats.json: the foundation's fields keep their meaning; the analytics fields are documented."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from mediakit.analytics import analyze
+from mediakit.stats import stats, stats_json
+from tests.analytics.conftest import two_platform_account
+
+
+@pytest.fixture(scope="module")
+def data():
+    from mediakit.config import Profile
+
+    profile = Profile.model_validate({
+        "name": "Ana", "timezone": "Europe/Dublin",
+        "platforms": {"tiktok": {"handle": "@ana"}, "instagram": {"handle": "@ana"}},
+    })
+    return stats(analyze(two_platform_account(), profile))
+
+
+def test_foundation_fields_are_unchanged(data):
+    tiktok = data["platforms"]["tiktok"]
+    assert data["schema_version"] == 1 and data["as_of"] == "2026-03-31"
+    assert tiktok["followers"] == 20_890
+    assert tiktok["followers_change_30d"] == 300  # +10 a day
+    assert tiktok["views_30d"] == 150_000  # 30 x 5,000
+    # median_views keeps its meaning: every post known (10,000..19,000 and 500,000 -> 15,000)
+    assert tiktok["median_views"] == 15_000.0
+    assert tiktok["audience"]["gender"] == {"female": 0.7, "male": 0.3}
+    assert [post["views"] for post in tiktok["top_posts"]][0] == 500_000
+    assert all(0 <= hour <= 23 for hour in tiktok["best_posting_hours"])
+
+
+def test_analytics_fields_are_added_under_documented_names(data):
+    tiktok = data["platforms"]["tiktok"]
+    assert tiktok["reach"]["window"] == {"rule": "last 90 days", "posts": 11,
+                                         "first": "2026-02-14", "last": "2026-03-10"}
+    assert tiktok["reach"]["median_views"] == 15_000.0
+    assert tiktok["reach"]["returning_share"] == round(30_000 / 90_000, 6)
+    per_view = tiktok["engagement"]["per_view"]
+    assert per_view["denominator"] == "view" and per_view["value"] == round(1_000 / 15_000, 6)
+    assert tiktok["benchmark"]["denominator"] == "view"
+    assert tiktok["benchmark"]["tier"] == "10K–50K followers"
+    assert tiktok["benchmark"]["source_date"] == "2025-11"
+    assert tiktok["growth"]["periods"]["30d"]["change"] == 300
+    assert set(tiktok["growth"]["projection"]) == {"30d", "90d"}
+    assert tiktok["viral_posts"][0]["views"] == 500_000
+    assert tiktok["best_time"]["start_hour"] == 18
+    assert tiktok["cadence"]["posts_per_week"] == round(11 / 13, 2)
+    assert tiktok["period_comparison"]["views"]["change_rate"] == 0.0
+    insta = data["platforms"]["instagram"]
+    assert insta["benchmark"]["denominator"] == "follower"
+    assert insta["engagement"]["per_reach"]["denominator"] == "reach"
+    assert data["combined"] == {
+        "followers": 20_890 + 8_178,
+        "followers_by_platform": {"instagram": 8_178, "tiktok": 20_890},
+        "views_30d": 150_000 + 45_000,
+        "views_30d_by_platform": {"instagram": 45_000, "tiktok": 150_000},
+    }
+
+
+def test_the_bytes_are_stable_json_without_nan(data):
+    from mediakit.config import Profile
+
+    profile = Profile.model_validate({"name": "A", "platforms": {"tiktok": {"handle": "@a"}}})
+    report = analyze(two_platform_account(), profile, as_of=date(2026, 3, 31))
+    first, second = stats_json(report), stats_json(report)
+    assert first == second and first.endswith(b"\n")
+    assert b"NaN" not in first and b"Infinity" not in first
+    json.loads(first)  # strict JSON
