@@ -114,6 +114,7 @@ class CaseStudy:
     numbers: CampaignNumbers
     baseline: Baseline
     sources: list[str]  # where typed-in post numbers come from
+    platform: str | None  # the platform of the first post: the organic baseline's
     looked_up: bool  # False when the build had no exports to look posts up in
 
     @property
@@ -163,7 +164,8 @@ def case_study(
         reported = {m: getattr(ref, m) for m in ("views", "likes", "comments", "shares", "saves")}
         found.append(campaign_post(row, ref.url, reported, title=ref.title or "",
                                    posted_on=ref.posted_on))
-    baseline = (organic_baseline(posts, as_of, exclude=ids) if posts is not None
+    platform = platform_of(header.posts[0].url)
+    baseline = (organic_baseline(posts, as_of, platform, exclude=ids) if posts is not None
                 else Baseline(None, None, 0))
     numbers = campaign_numbers(found, header.fee, baseline,
                                link_clicks=header.results.link_clicks,
@@ -171,4 +173,4 @@ def case_study(
     currency = header.currency or (profile.rates[0].currency if profile.rates else "USD")
     sources = sorted({ref.source for ref in header.posts if ref.source})
     return CaseStudy(slug, source, header, currency, body_html, found, numbers, baseline, sources,
-                     looked_up=posts is not None)
+                     platform, looked_up=posts is not None)

@@ -29,11 +29,11 @@ from jinja2 import (
 from markdown_it import MarkdownIt
 
 from mediakit import __version__, casestudies, pitches, preview
-from mediakit.analytics.report import Report
+from mediakit.analytics.report import BenchmarkComparison, Report
 from mediakit.charts import Chart
 from mediakit.config import Profile
 from mediakit.errors import MediakitError
-from mediakit.format import Formatter
+from mediakit.format import MISSING, Formatter
 from mediakit.paths import inside
 from mediakit.stats import stats_json
 from mediakit.tables import Account
@@ -85,7 +85,33 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.filters.update(formatter.filters())
     env.filters["country"] = lambda code: country_name(code, formatter)
     env.filters["platform_name"] = platform_name
+    env.filters["signed_percent"] = lambda value: signed_percent(value, formatter)
+    env.globals["meter"] = meter
     return env
+
+
+def signed_percent(value: object, formatter: Formatter) -> str:
+    """+21.1% / −3.0%: a relative change, its sign always shown."""
+    text = formatter.percent(value)
+    if text == MISSING:
+        return text
+    return ("−" if float(value) < 0 else "+") + formatter.percent(abs(float(value)))  # type: ignore[arg-type]
+
+
+def meter(benchmark: BenchmarkComparison) -> dict[str, float]:
+    """Where the benchmark's average band and the creator's rate sit on a 0-100 scale.
+
+    The scale ends a little past the larger of the band's top ("above average" ends) and the
+    rate, so the marker never sits on the edge.
+    """
+    top = max(benchmark.above_to or benchmark.average_high, benchmark.value,
+              benchmark.average_high) * 1.15
+    def at(value: float) -> float:
+        return round(min(max(value / top, 0.0), 1.0) * 100, 1)
+
+    low = at(benchmark.average_low)
+    return {"low": low, "width": round(at(benchmark.average_high) - low, 1),
+            "value": at(benchmark.value)}
 
 
 def markdown() -> MarkdownIt:

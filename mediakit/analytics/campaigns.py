@@ -83,8 +83,16 @@ class CampaignNumbers:
     rate_vs_organic: float | None  # campaign engagement rate / organic engagement rate
 
 
-def organic_baseline(posts: pd.DataFrame, as_of: date, exclude: set[str] | None = None) -> Baseline:
-    """Median views and per-view engagement of the posts not marked sponsored, up to ``as_of``."""
+def organic_baseline(
+    posts: pd.DataFrame, as_of: date, platform: str | None = None, exclude: set[str] | None = None
+) -> Baseline:
+    """Median views and per-view engagement of the posts not marked sponsored, up to ``as_of``.
+
+    Only one platform's posts are compared (a TikTok view and a YouTube view are not the same
+    thing); ``exclude`` leaves out the campaign's own posts by id.
+    """
+    if platform is not None:
+        posts = posts[posts["platform"] == platform]
     dated = posts[posts["posted_at"].isna() | upto(posts["posted_at"], as_of)]
     sponsored = dated["sponsored"].astype("boolean").fillna(False)
     organic = dated[~sponsored.to_numpy(dtype=bool)]

@@ -94,6 +94,15 @@ def test_the_organic_baseline_leaves_out_sponsored_and_later_posts():
     assert organic_baseline(EXPORT, date(2026, 11, 16), exclude={"333"}).median_views == 20_000
 
 
+def test_the_organic_baseline_compares_one_platform_only():
+    youtube = posts_table([{"post_id": "yt1", "posted_at": "2026-03-01 18:00", "views": 900,
+                            "likes": 10, "comments": 1, "shares": 1}], platform="youtube")
+    both = pd.concat([EXPORT, youtube], ignore_index=True)
+    assert organic_baseline(both, date(2026, 11, 16), "tiktok").median_views == 30_000
+    assert organic_baseline(both, date(2026, 11, 16), "youtube").median_views == 900
+    assert organic_baseline(both, date(2026, 11, 16)).posts == 4  # all platforms: 3 + 1
+
+
 def test_posts_are_found_by_link_then_id_then_day():
     by_link = find_post(EXPORT, "https://tiktok.com/@m/video/111/?lang=en")
     assert by_link["post_id"] == "111"

@@ -39,7 +39,8 @@ def test_the_pdf_has_the_kits_numbers(with_pdf, demo_inputs, tmp_path):
     numbers = Formatter(demo_inputs.profile.locale)
     assert "Mara Quinn" in text and "@maraquinnmusic" in text
     assert numbers.compact(tiktok.followers) in text  # 48K
-    assert numbers.percent(tiktok.engagement_rate_per_view) in text
+    assert numbers.compact(tiktok.reach.median_views) in text  # typical views per post
+    assert numbers.percent(tiktok.benchmark.value) in text  # engagement, beside its benchmark
     assert "€1,650" in text and "booking@maraquinn.example" in text
     assert "Data as of 16 Nov 2026" in text
 
