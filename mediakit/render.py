@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import (
     ChoiceLoader,
@@ -28,13 +25,23 @@ from jinja2 import (
 )
 from markdown_it import MarkdownIt
 
-from mediakit import __version__, casestudies, pitches, preview
+from mediakit import __version__, casestudies, pitches
 from mediakit.analytics.report import BenchmarkComparison, Report
 from mediakit.charts import Chart
 from mediakit.config import Profile
 from mediakit.errors import MediakitError
 from mediakit.format import MISSING, Formatter
 from mediakit.paths import inside
+from mediakit.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
+    PLATFORM_NAMES,
+    describe,
+    is_public,
+    not_found_root,
+    platform_name,
+    preview_png,
+    robots_txt,
+    sitemap,
+)
 from mediakit.stats import stats_json
 from mediakit.tables import Account
 
@@ -117,14 +124,6 @@ def meter(benchmark: BenchmarkComparison) -> dict[str, float]:
 def markdown() -> MarkdownIt:
     """CommonMark with raw HTML off and unsafe link schemes refused (markdown-it's js-default)."""
     return MarkdownIt("js-default", {"typographer": True}).enable(["table", "strikethrough"])
-
-
-PLATFORM_NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
-
-
-def platform_name(key: str) -> str:
-    """tiktok -> TikTok: the platform as its owner spells it."""
-    return PLATFORM_NAMES.get(key, key.title())
 
 
 def country_name(code: str, formatter: Formatter) -> str:
@@ -327,81 +326,3 @@ def _template_line(exc: BaseException, filename: str | None) -> int | None:
             line = traceback.tb_lineno
         traceback = traceback.tb_next
     return line
-
-
-def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
-    """One sentence for search results and link previews: who, how many, how engaged."""
-    parts = [profile.tagline or profile.niche or "Media kit"]
-    first = next(iter(report.platforms.values()), None)
-    if first is not None and first.followers is not None:
-        parts.append(f"{formatter.compact(first.followers)} followers on "
-                     f"{platform_name(first.platform)}")
-    if first is not None and first.median_views is not None:
-        parts.append(f"{formatter.compact(first.median_views)} typical views per post")
-    return " · ".join(parts)
-
-
-def preview_png(report: Report, profile: Profile, formatter: Formatter, content_dir: Path,
-                kicker: str = "") -> bytes:
-    """The share picture: name, handle and the first platform's three headline numbers."""
-    first = next(iter(report.platforms.values()), None)
-    stats: list[tuple[str, str]] = []
-    if first is not None:
-        stats = [(formatter.compact(first.followers), "followers"),
-                 (formatter.compact(first.median_views), "typical views"),
-                 (formatter.percent(first.engagement_rate_per_view), "engagement per view")]
-    avatar, avatar_type = None, preview.MIME[".svg"]
-    if profile.avatar:
-        path = inside(content_dir, profile.avatar)
-        avatar_type = preview.MIME.get(path.suffix.lower(), "")
-        avatar = path.read_bytes() if avatar_type and path.is_file() else None
-    card = preview.Card(
-        name=profile.name,
-        handle=profile.handle or "",
-        tagline=profile.tagline or "",
-        stats=stats,
-        footer=f"Media kit · data as of {formatter.day(report.as_of)}",
-        kicker=kicker,
-        primary=profile.colors.primary,
-        accent=profile.colors.accent,
-        avatar=avatar,
-        avatar_type=avatar_type,
-    )
-    return preview.png(card)
-
-
-def is_public(profile: Profile) -> bool:
-    """A sitemap (and search engines) only when the creator opted in and gave the address."""
-    return not profile.site.noindex and bool(profile.site.base_url)
-
-
-def robots_txt(profile: Profile) -> str:
-    """Disallow everything by default; when public, still keep brand pitches out."""
-    if profile.site.noindex:
-        return "User-agent: *\nDisallow: /\n"
-    lines = ["User-agent: *", "Allow: /"]
-    if profile.site.base_url:
-        base_path = urlsplit(profile.site.base_url).path or "/"
-        lines.append(f"Disallow: {base_path}{pitches.FOLDER}/")
-        if is_public(profile):
-            lines.append(f"Sitemap: {profile.site.base_url}sitemap.xml")
-    return "\n".join(lines) + "\n"
-
-
-def sitemap(base_url: str, paths: list[str], as_of: date) -> bytes:
-    """sitemap.xml listing the public pages (never pitches: they are for one brand each)."""
-    rows = ['<?xml version="1.0" encoding="UTF-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for path in paths:
-        location = base_url if path == "index.html" else base_url + path
-        rows.append(f"  <url><loc>{xml_escape(location)}</loc>"
-                    f"<lastmod>{as_of.isoformat()}</lastmod></url>")
-    rows.append("</urlset>")
-    return ("\n".join(rows) + "\n").encode("utf-8")
-
-
-def not_found_root(profile: Profile) -> str:
-    """404.html is served at any missing address, so its links start from the site's path."""
-    if profile.site.base_url:
-        return urlsplit(profile.site.base_url).path or "/"
-    return ""
