@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit.errors import SourceError
+from mediakit.sources.cells import web_links
 from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
 
 HISTORY_DIR = Path("data") / "history"
@@ -197,4 +198,6 @@ def _parse(raw: pd.DataFrame, table: str, path: Path) -> pd.DataFrame:
                 field=name,
                 hint="fix the cell, or restore the file from git",
             )
+    if "url" in raw.columns:  # a post link becomes an href: only web addresses
+        web_links(raw["url"].set_axis(raw.index + 2), file=str(path), column="url")
     return conform(frame, table) if len(frame) else empty(table)

@@ -152,6 +152,27 @@ def _parse(values: pd.Series, clean: Cleaner, *, file: str, column: str) -> np.n
     return numbers
 
 
+def web_links(values: pd.Series, *, file: str, column: str) -> pd.Series:
+    """Post links as text ("" when blank); anything but an http(s) address is refused.
+
+    A link from an export becomes an ``href`` in the kit: ``javascript:...`` there would run in
+    the brand's browser, so it is named (file, row, column, value) instead of published.
+    """
+    text = values.astype("string").fillna("").str.strip()
+    bad = ((text != "") & ~text.str.match(r"(?i)https?://[^\s/?#]+")).to_numpy(dtype=bool)
+    if bad.any():
+        row = text.index[bad][0]
+        shown = str(text.loc[row])
+        raise SourceError(
+            f"the link '{shown[:60]}' is not a web address (http:// or https://)",
+            file=file,
+            line=int(row),
+            field=column,
+            hint="use the export as downloaded; a cell may have been edited by hand",
+        )
+    return text
+
+
 def hashtags(captions: pd.Series) -> pd.Series:
     """Hashtags of each caption: lower-case, without '#', space-separated, first use first."""
     found = captions.astype("string").fillna("").str.findall(r"#(\w+)")

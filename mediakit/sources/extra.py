@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit.errors import SourceError, UnsafePathError
-from mediakit.sources.cells import MISSING, counts, durations, fractions
+from mediakit.sources.cells import MISSING, counts, durations, fractions, web_links
 from mediakit.sources.files import MAX_TABLE_BYTES, RawFile, read_table, relative_label
 from mediakit.tables import Account, SourceFile, conform
 
@@ -86,7 +86,7 @@ def _parse(table: pd.DataFrame, label: str, platform: str) -> pd.DataFrame:
     frame = pd.DataFrame(index=table.index)
     text = {name: table[name].str.strip() for name in table.columns if name}
     ids = text.get("post_id", pd.Series("", index=table.index))
-    urls = text.get("url", pd.Series("", index=table.index))
+    urls = web_links(text.get("url", pd.Series("", index=table.index)), file=label, column="url")
     from_urls = urls.map(lambda url: post_id_from_url(url) or "")
     frame["post_id"] = ids.where(ids != "", from_urls)
     for row, (post_id, url) in enumerate(zip(frame["post_id"], urls, strict=True)):

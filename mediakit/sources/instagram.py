@@ -29,7 +29,14 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.sources import dates, instagram_json
-from mediakit.sources.cells import country_codes, counts, durations, fractions, hashtags
+from mediakit.sources.cells import (
+    country_codes,
+    counts,
+    durations,
+    fractions,
+    hashtags,
+    web_links,
+)
 from mediakit.sources.files import (
     RawFile,
     Records,
@@ -223,7 +230,7 @@ def read_posts(table: pd.DataFrame, raw: RawFile) -> Reading:
         {
             "post_id": ids,
             "posted_at": posted,
-            "url": _text(table["Permalink"]).replace("", pd.NA),
+            "url": web_links(table["Permalink"], file=label, column="Permalink").replace("", pd.NA),
             "kind": kinds_text.map(POST_KINDS).astype("string"),
         }
     )

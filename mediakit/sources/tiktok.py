@@ -21,7 +21,7 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.sources import dates
-from mediakit.sources.cells import counts, fractions, hashtags
+from mediakit.sources.cells import counts, fractions, hashtags, web_links
 from mediakit.sources.files import RawFile, read_table, relative_label, walk_exports
 from mediakit.sources.merge import Piece, assemble
 from mediakit.sources.tiktok_userdata import link_studio_posts, read_user_data
@@ -213,7 +213,7 @@ def read_content(table: pd.DataFrame, layout: Layout, raw: RawFile, anchor: date
     posted_years = posted.years
     if posted_years is None:  # a video is posted on or before the day its totals were read
         posted_years = dates.latest_years(posted.months, posted.days, snapshot)
-    links = table["Video link"].astype("string").fillna("").str.strip()
+    links = web_links(table["Video link"], file=label, column="Video link")
     ids = links.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/").str.rsplit("/", n=1).str[-1]
     if (ids == "").any():
         row = ids[ids == ""].index[0]
