@@ -257,3 +257,14 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
         with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1].strip("/"))),
                                       timeout=5):
             pass
+
+
+def test_serve_through_click_reports_a_busy_port_in_one_line(invoke, small):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        outcome = invoke("serve", small, "--port", port)
+    assert outcome.exit_code == 2
+    assert outcome.stderr.strip() == (f"Error: port {port} is already in use (stop the other "
+                                      f"server, or choose another port with --port {port + 1})")
