@@ -311,18 +311,23 @@ def _render(env: Environment, name: str, context: dict[str, Any]) -> bytes:
     try:
         return template.render(context).encode("utf-8")
     except UndefinedError as exc:
-        raise MediakitError(f"template error: {exc.message}", file=template.filename or name,
-                            line=_template_line(exc, template.filename),
+        where, line = _template_frame(exc)
+        raise MediakitError(f"template error: {exc.message}",
+                            file=where or template.filename or name, line=line,
                             hint="a template uses a value the kit does not have; check its "
                             "spelling, or delete your copy from templates/") from None
 
 
-def _template_line(exc: BaseException, filename: str | None) -> int | None:
-    """The line of the template where rendering failed, from the traceback."""
-    line = None
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line where rendering failed (the deepest template in the trace).
+
+    Jinja rewrites tracebacks so that template code shows its own file name and line.
+    """
+    where, line = None, None
     traceback = exc.__traceback__
     while traceback is not None:
-        if filename and traceback.tb_frame.f_code.co_filename == filename:
-            line = traceback.tb_lineno
+        filename = traceback.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and not filename.startswith("<"):
+            where, line = filename, traceback.tb_lineno
         traceback = traceback.tb_next
-    return line
+    return where, line

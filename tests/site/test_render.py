@@ -190,3 +190,22 @@ def test_a_bad_case_study_is_reported_at_its_line(demo_inputs, project_copy: Pat
         demo_inputs.render(project_copy)
     assert str(caught.value).startswith(
         "content/case-studies/harbour-strings-tour.md:6: fee: must be a number, got '€1,100'")
+
+
+def test_a_creator_with_almost_no_data_still_gets_every_page(tmp_path: Path):
+    from datetime import date
+
+    from mediakit import render
+    from mediakit.analytics.report import PlatformReport, Report
+    from mediakit.config import load_profile
+
+    (tmp_path / "content").mkdir()
+    profile_file = tmp_path / "content/profile.yaml"
+    profile_file.write_text('name: New Creator\nplatforms:\n  tiktok: {handle: "@new"}\n')
+    report = Report(as_of=date(2026, 3, 10),
+                    platforms={"tiktok": PlatformReport("tiktok", "@new", None)})
+    files = render.site(report, {}, load_profile(profile_file), project_dir=tmp_path,
+                        content_dir=tmp_path / "content", profile_file=profile_file)
+    index = html(files, "index.html")
+    assert "New Creator" in index and "—" in index  # unknown numbers are a dash, never 0
+    assert {"404.html", "robots.txt", "assets/preview.png", "stats.json"} <= set(files)
