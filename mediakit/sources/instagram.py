@@ -183,8 +183,12 @@ def read_file(raw: RawFile) -> Reading:
             hint="the Instagram folder reads the Content export, Views, Reach, Follows, "
             "Interactions, Visits, Link clicks and Audience; move other files elsewhere",
         )
-    table = table_from_records(records, raw.label)
-    return read_posts(table, raw)
+    return read_posts(_table(records, raw), raw)
+
+
+def _table(records: Records, raw: RawFile) -> pd.DataFrame:
+    # A spreadsheet's rows may stop at their last filled cell; a CSV's may not.
+    return table_from_records(records, raw.label, strict_width=raw.suffix != ".xlsx")
 
 
 def _not_instagram(table: pd.DataFrame, raw: RawFile) -> SourceError:
@@ -322,7 +326,7 @@ def read_series(records: Records, raw: RawFile, series: DailySeries) -> Reading:
     """A daily series: title line, then "Date","Primary"; left-out days stay missing."""
     label = raw.label
     body = _after_title(records)
-    table = table_from_records(body, label)
+    table = _table(body, raw)
     for name in ("Date", "Primary"):
         if name not in table.columns:
             raise SourceError(
@@ -415,11 +419,11 @@ def read_audience(records: Records, raw: RawFile) -> Reading:
         if dates.normalise(title) == AUDIENCE_TITLE:
             followers = _follower_total(body, label)
         elif "age" in folded and ("women" in folded or "men" in folded):
-            parts.extend(_age_and_gender(table_from_records(body, label), label))
+            parts.extend(_age_and_gender(_table(body, raw), label))
         elif folded[:1] == ["top cities"]:
-            parts.append(_shares(table_from_records(body, label), label, "city"))
+            parts.append(_shares(_table(body, raw), label, "city"))
         elif folded[:1] == ["top countries"]:
-            frame = _shares(table_from_records(body, label), label, "country")
+            frame = _shares(_table(body, raw), label, "country")
             codes, unknown = country_codes(frame["segment"])
             frame["segment"] = codes
             if unknown:

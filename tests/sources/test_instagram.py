@@ -8,6 +8,8 @@ out Nov 11 and Visits.csv Nov 12, days Meta counted nothing), and Audience.csv.
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 
 from mediakit.errors import SourceError
 from mediakit.sources import load_platform
+from mediakit.sources.cells import country_codes
 from mediakit.sources.instagram import sections
 from mediakit.tables import SCHEMAS, Account, SourceFile
 
@@ -330,3 +333,24 @@ def test_an_empty_folder_warns_where_to_export(content: Path) -> None:
         "Instagram: no export files found in data/instagram; export them from Meta Business "
         "Suite > Insights (Content > Export data, and the Overview/Audience exports)"
     ]
+
+
+def test_a_post_export_saved_as_xlsx_reads_the_same(content: Path) -> None:
+    from export_bytes import sheetjs_xlsx
+
+    header = next(csv.reader(io.StringIO(HEADER)))
+    row = next(csv.reader(io.StringIO(post_row("42", views='"1,500"'))))
+    _write(content, "posts.xlsx", sheetjs_xlsx([header, row[:-2]]))  # last cells left empty
+    account = _load(content, exported_on=date(2026, 11, 17))
+    post = account.posts.iloc[0]
+    assert (post["post_id"], post["views"], post["kind"]) == ("42", 1500, "reel")
+    assert pd.isna(post["comments"]) and pd.isna(post["saves"])  # empty cells are missing
+
+
+def test_country_names_in_several_spellings() -> None:
+    names = pd.Series(["Ireland", "Türkiye", "Turkey", "Côte d’Ivoire", "St. Kitts & Nevis",
+                       "United States", "Others", "Deutschland"])
+    codes, unknown = country_codes(names)
+    assert codes.tolist() == ["IE", "TR", "TR", "CI", "KN", "US", "other", "Deutschland"]
+    assert unknown == ["Deutschland"]  # German names only when German is asked for
+    assert country_codes(pd.Series(["Deutschland"]), ("en", "de"))[0].tolist() == ["DE"]

@@ -20,6 +20,7 @@ import pytest
 
 from mediakit.errors import SourceError
 from mediakit.sources import load_platform
+from mediakit.sources.cells import decimals, durations
 from mediakit.tables import SCHEMAS, Account
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "youtube"
@@ -244,3 +245,15 @@ def test_an_empty_folder_says_how_to_export(content: Path) -> None:
     account = _load(content)
     assert account.posts.empty
     assert account.warnings[0].startswith("YouTube: no export files found in data/youtube")
+
+
+def test_durations_and_decimals_in_every_studio_spelling() -> None:
+    cells = pd.Series(["263", "4:23", "0:04:23", "1:02:03.5", "", "undefined"],
+                      index=range(2, 8), dtype="str")
+    seconds = durations(cells, file="f.csv", column="Duration")
+    # 4 x 60 + 23 = 263; 1 x 3600 + 2 x 60 + 3.5 = 3723.5; blank and "undefined" are missing.
+    assert seconds.tolist()[:4] == [263.0, 263.0, 263.0, 3723.5]
+    assert seconds.isna().tolist() == [False] * 4 + [True] * 2
+    hours = decimals(pd.Series(["1321.6783", "1,321.5", "0"], dtype="str"), file="f.csv",
+                     column="Watch time (hours)")
+    assert hours.tolist() == [1321.6783, 1321.5, 0.0]
