@@ -230,6 +230,20 @@ def parse_column(
 
 
 SLACK = timedelta(days=3)
+# No export holds a date before YouTube opened (2005) or after 2100; beyond those a cell is damaged
+# (and pandas could not even hold year 1 or 9999 as a timestamp).
+FIRST_DAY, LAST_DAY = date(2005, 1, 1), date(2100, 12, 31)
+
+
+def plausible(day: date) -> bool:
+    """Whether ``day`` can be a day in an export (see FIRST_DAY and LAST_DAY)."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def implausible(moments: pd.Series) -> pd.Series:
+    """True where a parsed date/time falls outside FIRST_DAY..LAST_DAY (missing is False)."""
+    years = moments.dt.year
+    return ((years < FIRST_DAY.year) | (years > LAST_DAY.year)).fillna(False).astype(bool)
 
 
 def latest_years(months: np.ndarray, days: np.ndarray, limits: pd.Series | date) -> np.ndarray:

@@ -6,11 +6,9 @@ their names:
 - the post-level CSV (Content > Export data), named like ``Aug-18-2026_Nov-16-2026_<id>.csv``:
   one row per post with lifetime totals, captions that span several lines, and the literal text
   "Lifetime" in its Date column;
-- daily series (``Views.csv``, ``Reach.csv``...): UTF-16 with a ``sep=,`` line, a title line
-  naming the metric, then ``"Date","Primary"``; Meta leaves out days it counted nothing, and a
-  left-out day stays missing here;
-- ``Audience.csv``: several small tables one after another (follower total, age x women/men,
-  top cities, top countries by English name).
+- daily series (``Views.csv``, ``Reach.csv``...) and ``Audience.csv`` (follower total, age x
+  women/men, top cities, top countries by English name), read by
+  :mod:`mediakit.sources.instagram_account`.
 
 The "Download your information" JSON insights are read by :mod:`mediakit.sources.instagram_json`.
 Daily *follows* are new follows, not a follower count, so the follower count comes only from the
@@ -21,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -30,21 +27,13 @@ import pandas as pd
 from mediakit.errors import SourceError
 from mediakit.sources import dates, instagram_json
 from mediakit.sources.cells import (
-    country_codes,
     counts,
     durations,
-    fractions,
     hashtags,
     web_links,
 )
-from mediakit.sources.files import (
-    RawFile,
-    Records,
-    read_records,
-    relative_label,
-    table_from_records,
-    walk_exports,
-)
+from mediakit.sources.files import RawFile, read_records, relative_label, walk_exports
+from mediakit.sources.instagram_account import SERIES, Reading, meta_table, read_titled, stripped
 from mediakit.sources.merge import Piece, assemble
 from mediakit.tables import Account, SourceFile
 
@@ -66,48 +55,12 @@ POST_METRICS: dict[str, tuple[str, ...]] = {
     "shares": ("Shares",),
     "saves": ("Saves",),
 }
+_ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"  # a re-saved export
 _POSTS_NAME = re.compile(
     r"^([A-Za-z]{3})-(\d{1,2})-(\d{4})_([A-Za-z]{3})-(\d{1,2})-(\d{4})_\d+", re.ASCII
 )
 
 
-@dataclass(frozen=True)
-class DailySeries:
-    """One daily series file, known by its title line."""
-
-    kind: str
-    titles: tuple[str, ...]
-    column: str | None  # canonical daily column, or None when nothing canonical fits
-    why_unused: str = ""
-
-
-SERIES: tuple[DailySeries, ...] = (
-    DailySeries("views", ("Views", "Instagram views"), "views"),
-    DailySeries("reach", ("Reach", "Instagram reach"), "reached"),
-    DailySeries(
-        "visits", ("Instagram profile visits", "Profile visits", "Visits"), "profile_views"
-    ),
-    DailySeries(
-        "follows",
-        ("Instagram follows", "Follows", "Instagram followers gained"),
-        None,
-        "it counts new follows per day, not how many followers the account has",
-    ),
-    DailySeries(
-        "interactions",
-        ("Content interactions", "Interactions", "Instagram content interactions"),
-        None,
-        "likes, comments, shares and saves come per post from the post export instead",
-    ),
-    DailySeries(
-        "link_clicks",
-        ("Instagram link clicks", "Link clicks", "External link taps"),
-        None,
-        "a media kit does not show link clicks",
-    ),
-)
-_SERIES_BY_TITLE = {dates.normalise(t): s for s in SERIES for t in s.titles}
-AUDIENCE_TITLE = "instagram followers"
 
 
 def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) -> Account:
@@ -149,20 +102,6 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
 # -- what one file holds --------------------------------------------------------------------------
 
 
-@dataclass
-class Reading:
-    """One CSV/XLSX file read, before the export day is known for every file."""
-
-    raw: RawFile
-    kind: str  # "posts", a Series kind, or "audience"
-    frame: pd.DataFrame  # canonical columns for posts and daily; dimension/segment/share audience
-    name_end: date | None = None  # posts: the last day in the file name
-    accounts: dict[str, str] = field(default_factory=dict)  # posts: Account ID -> username
-    followers: int | None = None  # audience: the "Instagram followers" total
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
 def read_file(raw: RawFile) -> Reading:
     """Recognise one Business Suite CSV/XLSX by its content and read it."""
     records = [(number, row) for number, row in read_records(raw)]
@@ -170,25 +109,9 @@ def read_file(raw: RawFile) -> Reading:
     if not filled:
         raise SourceError("the file is empty", file=raw.label, hint="download the export again")
     first = [cell.strip() for cell in filled[0][1] if cell.strip()]
-    if len(first) == 1 and len(filled) > 1:
-        title = dates.normalise(first[0].replace("\ufeff", ""))
-        if title == AUDIENCE_TITLE or title.startswith(AUDIENCE_TITLE + " by "):
-            return read_audience(records, raw)
-        series = _SERIES_BY_TITLE.get(title)
-        if series is not None:
-            return read_series(records, raw, series)
-        raise SourceError(
-            f"is a Meta Business Suite export mediakit does not read (its title is '{first[0]}')",
-            file=raw.label,
-            hint="the Instagram folder reads the Content export, Views, Reach, Follows, "
-            "Interactions, Visits, Link clicks and Audience; move other files elsewhere",
-        )
-    return read_posts(_table(records, raw), raw)
-
-
-def _table(records: Records, raw: RawFile) -> pd.DataFrame:
-    # A spreadsheet's rows may stop at their last filled cell; a CSV's may not.
-    return table_from_records(records, raw.label, strict_width=raw.suffix != ".xlsx")
+    if len(first) == 1 and len(filled) > 1:  # a title line: an account-level export
+        return read_titled(records, raw, first[0])
+    return read_posts(meta_table(records, raw), raw)
 
 
 def _not_instagram(table: pd.DataFrame, raw: RawFile) -> SourceError:
@@ -221,15 +144,15 @@ def read_posts(table: pd.DataFrame, raw: RawFile) -> Reading:
     if not all(name in table.columns for name in POST_ID_COLUMNS):
         raise _not_instagram(table, raw)
     label = raw.label
-    ids = _text(table["Post ID"])
+    ids = stripped(table["Post ID"])
     _check_ids(ids, label)
-    kinds_text = _text(table["Post type"]).str.casefold()
+    kinds_text = stripped(table["Post type"]).str.casefold()
     notes: list[str] = []
     stories = kinds_text.isin(SKIPPED_POST_KINDS)
     if stories.any():
         notes.append(f"{LABEL}: {label}: left out {int(stories.sum())} stories (not posts)")
     posted = _publish_times(table["Publish time"], label)
-    titles = _text(table["Description"]) if "Description" in table.columns else None
+    titles = stripped(table["Description"]) if "Description" in table.columns else None
     frame = pd.DataFrame(
         {
             "post_id": ids,
@@ -259,16 +182,12 @@ def read_posts(table: pd.DataFrame, raw: RawFile) -> Reading:
     accounts: dict[str, str] = {}
     if "Account ID" in table.columns:
         names = table["Account username"] if "Account username" in table.columns else None
-        for i, account in enumerate(_text(table["Account ID"])):
+        for i, account in enumerate(stripped(table["Account ID"])):
             if account:
                 accounts.setdefault(account, "" if names is None else str(names.iloc[i]).strip())
     frame = frame[~stories.to_numpy()]
     return Reading(raw, "posts", frame, name_end=_posts_name_end(raw.name), accounts=accounts,
                    notes=notes)
-
-
-def _text(values: pd.Series) -> pd.Series:
-    return values.astype("string").fillna("").str.strip()
 
 
 def _check_ids(ids: pd.Series, label: str) -> None:
@@ -289,12 +208,12 @@ def _check_ids(ids: pd.Series, label: str) -> None:
 
 
 def _publish_times(values: pd.Series, label: str) -> pd.Series:
-    text = _text(values)
+    text = stripped(values)
     parsed = pd.to_datetime(text, format="%m/%d/%Y %H:%M", errors="coerce")
-    iso = parsed.isna() & (text != "")
+    iso = parsed.isna() & text.str.fullmatch(_ISO_TIME).fillna(False)
     if iso.any():
         parsed[iso] = pd.to_datetime(text[iso], format="ISO8601", errors="coerce")
-    bad = parsed.isna() & (text != "")
+    bad = (parsed.isna() & (text != "")) | dates.implausible(parsed)
     if bad.any():
         row = bad[bad].index[0]
         raise SourceError(
@@ -319,202 +238,9 @@ def _posts_name_end(name: str) -> date | None:
             days.append(date(int(year), month or 0, int(day)))
         except ValueError:
             return None
-    return days[1] if days[0] <= days[1] else None
-
-
-def read_series(records: Records, raw: RawFile, series: DailySeries) -> Reading:
-    """A daily series: title line, then "Date","Primary"; left-out days stay missing."""
-    label = raw.label
-    body = _after_title(records)
-    table = _table(body, raw)
-    for name in ("Date", "Primary"):
-        if name not in table.columns:
-            raise SourceError(
-                f"has no column '{name}' under its title line",
-                file=label,
-                hint="use the file as Meta Business Suite downloaded it",
-            )
-    days = iso_days(table["Date"], label, "Date")
-    values = counts(table["Primary"], file=label, column="Primary")
-    frame = pd.DataFrame({"date": days})
-    notes = []
-    if series.column is not None:
-        frame[series.column] = values
-    else:
-        notes.append(f"{LABEL}: {label} is read but not used: {series.why_unused}")
-    repeated = frame["date"].duplicated()
-    if repeated.any():
-        row = repeated[repeated].index[0]
-        raise SourceError(f"the date {table.loc[row, 'Date']} appears twice", file=label,
-                          line=int(row), field="Date", hint="download the export again")
-    return Reading(raw, series.kind, frame, notes=notes)
-
-
-def _after_title(records: Records) -> Records:
-    seen_title = False
-    for i, (_, row) in enumerate(records):
-        if any(cell.strip() for cell in row):
-            if seen_title:
-                return records[i:]
-            seen_title = True
-    return []
-
-
-def iso_days(values: pd.Series, label: str, column: str) -> pd.Series:
-    """Meta's "2025-12-24T00:00:00" (or a plain "2025-12-24") as midnight datetimes."""
-    text = _text(values)
-    parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
-    well_formed = text.str.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00)?)?").fillna(False)
-    bad = parsed.isna() | ~well_formed
-    if bad.any():
-        row = bad[bad].index[0]
-        shown = f"'{text.loc[row]}'" if text.loc[row] else "an empty cell"
-        raise SourceError(
-            f"{shown} is not a date mediakit can read",
-            file=label,
-            line=int(row),
-            field=column,
-            hint="expected a date like 2025-12-24T00:00:00, as Meta Business Suite writes it",
-        )
-    return parsed.astype("datetime64[ns]")
-
-
-# -- Audience.csv ---------------------------------------------------------------------------------
-
-
-def sections(records: Records) -> list[Records]:
-    """The small tables of Audience.csv, split at blank lines (title line first in each)."""
-    blocks: list[Records] = []
-    current: Records = []
-    for number, row in records:
-        cells = [cell.strip() for cell in row if cell.strip()]
-        starts_section = (
-            len(cells) == 1 and dates.normalise(cells[0]).startswith(AUDIENCE_TITLE) and current
-        )
-        if not cells or starts_section:
-            if current:
-                blocks.append(current)
-            current = [] if not cells else [(number, row)]
-            continue
-        current.append((number, row))
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def read_audience(records: Records, raw: RawFile) -> Reading:
-    """Audience.csv: follower total, age x women/men, top cities and top countries."""
-    label = raw.label
-    parts: list[pd.DataFrame] = []
-    followers: int | None = None
-    notes: list[str] = []
-    warnings: list[str] = []
-    for block in sections(records):
-        title = block[0][1][0].strip()
-        body = block[1:]
-        if not body:
-            continue
-        header = [cell.strip() for cell in body[0][1]]
-        folded = [name.casefold() for name in header]
-        if dates.normalise(title) == AUDIENCE_TITLE:
-            followers = _follower_total(body, label)
-        elif "age" in folded and ("women" in folded or "men" in folded):
-            parts.extend(_age_and_gender(_table(body, raw), label))
-        elif folded[:1] == ["top cities"]:
-            parts.append(_shares(_table(body, raw), label, "city"))
-        elif folded[:1] == ["top countries"]:
-            frame = _shares(_table(body, raw), label, "country")
-            codes, unknown = country_codes(frame["segment"])
-            frame["segment"] = codes
-            if unknown:
-                warnings.append(
-                    f"{LABEL}: {label}: country name(s) {', '.join(unknown)} not recognised; "
-                    "shown as written"
-                )
-            parts.append(frame)
-        else:
-            notes.append(f"{LABEL}: {label}: the section '{title}' is not used")
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        {"dimension": pd.Series(dtype="string"), "segment": pd.Series(dtype="string"),
-         "share": pd.Series(dtype="Float64")}
-    )
-    if followers is None and frame.empty:
-        raise SourceError(
-            "looks like Audience.csv but holds none of its tables",
-            file=label,
-            hint="expected 'Instagram followers', '... by gender and age', '... by top cities' "
-            "and '... by top countries'",
-        )
-    return Reading(raw, "audience", frame, followers=followers, notes=notes, warnings=warnings)
-
-
-def _follower_total(body: Records, label: str) -> int | None:
-    """The number under the "IG_ACCOUNT,FOLLOW,UNIQUE_USERS" line (Meta's name for the total)."""
-    values = [(number, row[0].strip()) for number, row in body if row and row[0].strip()]
-    if values and not re.fullmatch(r"[\d\s.,\u00a0\u202f']+", values[0][1]):
-        values = values[1:]  # the header line
-    if not values:
+    if not all(dates.plausible(day) for day in days):
         return None
-    number, text = values[0]
-    total = counts(pd.Series([text], index=[number], dtype="str"), file=label,
-                   column="Instagram followers").iloc[0]
-    if pd.isna(total) or total < 0:
-        raise SourceError(f"the follower total must be a whole number, got '{text}'", file=label,
-                          line=number, field="Instagram followers")
-    return int(total)
-
-
-def _segments(table: pd.DataFrame, column: str, label: str) -> pd.Series:
-    names = _text(table[column])
-    if (names == "").any():
-        row = names[names == ""].index[0]
-        raise SourceError("this row has no name", file=label, line=int(row), field=column)
-    return names
-
-
-def _age_and_gender(table: pd.DataFrame, label: str) -> list[pd.DataFrame]:
-    """Rows are age bands, columns women and men: ages sum across, genders sum down."""
-    age_column = next(name for name in table.columns if name.casefold() == "age")
-    ages = _segments(table, age_column, label)
-    by_gender = {}
-    for header, gender in (("Women", "female"), ("Men", "male")):
-        column = next((name for name in table.columns if name.casefold() == header.lower()), None)
-        if column is not None:
-            by_gender[gender] = fractions(table[column], file=label, column=column)
-    known = pd.DataFrame(by_gender)
-    age_share = known.sum(axis=1, min_count=1)
-    age = pd.DataFrame({"dimension": "age", "segment": ages, "share": age_share})
-    gender = pd.DataFrame(
-        {
-            "dimension": "gender",
-            "segment": list(by_gender),
-            "share": [values.sum(min_count=1) for values in by_gender.values()],
-        }
-    )
-    return [_rounded(age), _rounded(gender)]
-
-
-def _shares(table: pd.DataFrame, label: str, dimension: str) -> pd.DataFrame:
-    if len(table.columns) < 2:
-        raise SourceError(f"the {dimension} table has no share column", file=label)
-    name_column, value_column = table.columns[0], table.columns[-1]
-    names = _segments(table, name_column, label)
-    other = names.str.casefold().isin(["other", "others"])
-    frame = pd.DataFrame(
-        {
-            "dimension": dimension,
-            "segment": names.where(~other, "other"),
-            "share": fractions(table[value_column], file=label, column=value_column),
-        }
-    )
-    return _rounded(frame)
-
-
-def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
-    # "4.2%" is 4.2 x 0.01 = 0.04200000000000001 in floats; six places keep history files tidy.
-    frame = frame.dropna(subset=["share"]).copy()
-    frame["share"] = frame["share"].astype("Float64").round(6)
-    return frame
+    return days[1] if days[0] <= days[1] else None
 
 
 # -- from readings to pieces ----------------------------------------------------------------------

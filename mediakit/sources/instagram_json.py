@@ -157,9 +157,11 @@ def download_day(raw: RawFile, exported_on: date | None) -> tuple[date, list[str
     found = _DOWNLOAD_NAME.search(raw.label)
     if found:
         try:
-            return date(int(found[1]), int(found[2]), int(found[3])), []
+            day = date(int(found[1]), int(found[2]), int(found[3]))
         except ValueError:
-            pass
+            day = None
+        if day is not None and dates.plausible(day):
+            return day, []
     if exported_on is not None:
         return exported_on, []
     day = raw.modified.date()
@@ -342,7 +344,11 @@ def _period_end(period: tuple[str, str] | None, anchor: date, label: str) -> dat
         raise SourceError(f"expected a period like 'Jan 27 - Apr 26', got '{period[1]}'",
                           file=label, field=period[0])
     if parsed.year is not None:
-        return date(parsed.year, parsed.month, parsed.day)
+        day = date(parsed.year, parsed.month, parsed.day)
+        if not dates.plausible(day):
+            raise SourceError(f"the period '{period[1]}' is not a plausible date", file=label,
+                              field=period[0])
+        return day
     months, days = pd.Series([parsed.month]).to_numpy(), pd.Series([parsed.day]).to_numpy()
     year = int(dates.latest_years(months, days, anchor)[0])
     return date(year, parsed.month, parsed.day)

@@ -204,6 +204,13 @@ def publish_dates(values: pd.Series, label: str) -> pd.Series:
             f"'{text.loc[row]}' has no year", file=label, line=int(row),
             field="Video publish time", hint=YOUTUBE_DATE_HINT,
         )
+    odd = (parsed.years < dates.FIRST_DAY.year) | (parsed.years > dates.LAST_DAY.year)
+    if odd.any():
+        row = text[given].index[int(odd.argmax())]
+        raise SourceError(
+            f"'{text.loc[row]}' is not a plausible publish date", file=label, line=int(row),
+            field="Video publish time", hint=YOUTUBE_DATE_HINT,
+        )
     out[given] = dates.to_datetimes(parsed.years, parsed, text[given].index)
     return out
 
@@ -235,9 +242,10 @@ def read_series(table: pd.DataFrame, raw: RawFile, kind: str) -> Reading:
             hint="expected a day like 2026-11-16 (set the chart to daily before exporting)",
         )
     days = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    if days.isna().any():
-        row = days[days.isna()].index[0]
-        raise SourceError(f"'{text.loc[row]}' is not a real day", file=label, line=int(row),
+    wrong = days.isna() | dates.implausible(days)
+    if wrong.any():
+        row = wrong[wrong].index[0]
+        raise SourceError(f"'{text.loc[row]}' is not a plausible day", file=label, line=int(row),
                           field="Date")
     frame = pd.DataFrame({"date": days.astype("datetime64[ns]")})
     if kind == "chart":
@@ -282,9 +290,10 @@ def _name_end(label: str) -> date | None:
     if not found:
         return None
     try:
-        return date(int(found[1]), int(found[2]), int(found[3]))
+        day = date(int(found[1]), int(found[2]), int(found[3]))
     except ValueError:
         return None
+    return day if dates.plausible(day) else None
 
 
 def _table_piece(

@@ -20,7 +20,7 @@ import pytest
 from mediakit.errors import SourceError
 from mediakit.sources import load_platform
 from mediakit.sources.cells import country_codes
-from mediakit.sources.instagram import sections
+from mediakit.sources.instagram_account import sections
 from mediakit.tables import SCHEMAS, Account, SourceFile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "instagram"
@@ -354,3 +354,11 @@ def test_country_names_in_several_spellings() -> None:
     assert codes.tolist() == ["IE", "TR", "TR", "CI", "KN", "US", "other", "Deutschland"]
     assert unknown == ["Deutschland"]  # German names only when German is asked for
     assert country_codes(pd.Series(["Deutschland"]), ("en", "de"))[0].tolist() == ["DE"]
+
+
+@pytest.mark.parametrize("when", ["-3", "01/01/0001 00:00", "12/31/9999 23:59"])
+def test_a_publish_time_no_export_can_hold_is_an_error(content: Path, when: str) -> None:
+    # Found by the property tests: "-3" once reached pandas as year -3 and crashed it.
+    _write(content, "p.csv", BOM + (HEADER + post_row("1", when=when)).encode())
+    with pytest.raises(SourceError, match=r"p.csv:2: Publish time: expected a publish time"):
+        _load(content, exported_on=date(2026, 11, 17))

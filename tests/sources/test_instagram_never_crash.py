@@ -58,7 +58,8 @@ def test_random_bytes_never_crash(name: str, data: bytes) -> None:
 
 CELL = st.one_of(
     st.sampled_from(["0", "-3", "1,234", "12.400", "", "abc", "4.2%", "2026-11-10T00:00:00",
-                     "11/02/2026 19:30", "IG reel", "IG story", "Lifetime", "1.8E+16", "--"]),
+                     "11/02/2026 19:30", "IG reel", "IG story", "Lifetime", "1.8E+16", "--",
+                     "01/01/0001 00:00", "0001-01-01T00:00:00", "9999-12-31"]),
     st.text(max_size=12),
 )
 

@@ -257,3 +257,13 @@ def test_durations_and_decimals_in_every_studio_spelling() -> None:
     hours = decimals(pd.Series(["1321.6783", "1,321.5", "0"], dtype="str"), file="f.csv",
                      column="Watch time (hours)")
     assert hours.tolist() == [1321.6783, 1321.5, 0.0]
+
+
+def test_dates_no_export_can_hold_are_errors(content: Path) -> None:
+    _write(content, "Table data.csv", TABLE_HEADER + 'aaaaaaaaaaa,One,"Apr 29, 0001",200,5\n')
+    with pytest.raises(SourceError, match="'Apr 29, 0001' is not a plausible publish date"):
+        _load(content, exported_on=date(2026, 11, 17))
+    _write(content, "Table data.csv", TABLE_HEADER)
+    _write(content, "Totals.csv", "Date,Views\n9999-12-31,3\n")
+    with pytest.raises(SourceError, match=r"Totals.csv:2: Date: '9999-12-31' is not a plausible day"):
+        _load(content)

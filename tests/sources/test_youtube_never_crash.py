@@ -50,7 +50,7 @@ def test_random_bytes_never_crash(name: str, data: bytes) -> None:
 CELL = st.one_of(
     st.sampled_from(["Total", " -HHGH-TTqYM", "", "0", "-3", "58.005", "1321.6783", "0:04:23",
                      "9:99", "Apr 29, 2020", "Feb 30, 2026", "2026-11-16", "2024", "2024-05",
-                     "abc", "1e400"]),
+                     "abc", "1e400", "Apr 29, 0001", "0001-01-01", "9999-12-31"]),
     st.text(max_size=10),
 )
 
