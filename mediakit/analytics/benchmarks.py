@@ -74,6 +74,7 @@ def compare(
         url=row["url"] or None,
         source_date=row["source_date"],
         method=row["method"],
+        numerator=row.get("numerator", ""),
     )
 
 

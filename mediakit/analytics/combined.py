@@ -13,8 +13,8 @@ def combined(platforms: dict[str, PlatformReport]) -> Combined:
     """Totals over the platforms that have each number; the others are named in ``left_out``."""
     followers = {name: p.followers for name, p in platforms.items() if p.followers is not None}
     views = {name: p.views_30d for name, p in platforms.items() if p.views_30d is not None}
-    left_out = [f"{name}: no follower count" for name in platforms if name not in followers]
-    left_out += [f"{name}: no daily video views" for name in platforms if name not in views]
+    left_out = [(name, "no follower count") for name in platforms if name not in followers]
+    left_out += [(name, "no daily video views") for name in platforms if name not in views]
     return Combined(
         followers=sum(followers.values()) if followers else None,  # type: ignore[arg-type]
         followers_by_platform=followers,  # type: ignore[arg-type]

@@ -98,6 +98,7 @@ class BenchmarkComparison:
     url: str | None
     source_date: str  # when it was published, as the source states it
     method: str  # how the source computed its rates
+    numerator: str = ""  # what the source counts as an engagement, in its words
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ class Combined:
     followers_by_platform: dict[str, int]  # platforms with a known follower count
     views_30d: int | None  # sum of daily video views over 30 days, platforms with daily views
     views_30d_by_platform: dict[str, int]
-    left_out: list[str]  # plain words: which platform is missing from which total, and why
+    left_out: list[tuple[str, str]]  # (platform, why it is missing from a total)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def recent_posts(
     Only dated posts with a view count published on or before ``as_of`` take part (a post without
     views cannot say anything about reach). Returns the posts, oldest first, and the rule that won
     ("last 30 posts" / "last 90 days"); on a tie the day window wins, being the simpler to read.
+    With fewer than ``count`` posts in all, the rule says so ("posts with a view count").
     """
     known = posts[posts["views"].notna() & posts["posted_at"].notna()]
     known = known[upto(known["posted_at"], as_of)]
@@ -51,5 +52,6 @@ def recent_posts(
     by_days = known[known["posted_at"] >= window_start(as_of, days)]
     by_count = known.tail(count)
     if len(by_count) > len(by_days):
-        return by_count, f"last {count} posts"
+        rule = f"last {count} posts" if len(by_count) == count else "posts with a view count"
+        return by_count, rule
     return by_days, f"last {days} days"

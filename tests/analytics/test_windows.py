@@ -42,3 +42,9 @@ def test_a_tie_goes_to_the_day_window():
     table = posts(_posts(["2026-03-09", "2026-03-10"]))
     _, rule = recent_posts(table, date(2026, 3, 10), count=2, days=5)
     assert rule == "last 5 days"
+
+
+def test_with_fewer_posts_than_the_count_the_rule_says_so():
+    table = posts(_posts(["2025-06-01", "2025-09-01"]))
+    window, rule = recent_posts(table, date(2026, 3, 10), count=30, days=90)
+    assert rule == "posts with a view count" and len(window) == 2
