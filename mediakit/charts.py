@@ -246,7 +246,8 @@ def benchmark_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
                            "label": [f"tier average {_pct(bench.average_low)}–"
                                      f"{_pct(bench.average_high)}"]})
     x = alt.X("start:Q", title=f"Engagement per {bench.denominator}",
-              scale=alt.Scale(domain=[0, top], nice=False), axis=alt.Axis(format="%"))
+              scale=alt.Scale(domain=[0, top], nice=False),
+              axis=alt.Axis(format="%", tickCount=6))
     layers = alt.layer(
         alt.Chart(bands).mark_rect().encode(
             x=x, x2="end:Q", y=alt.value(24), y2=alt.value(60),
