@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mediakit.analytics.engagement import post_rate
+from mediakit.analytics.engagement import interactions, post_rate, rated_posts
 from mediakit.analytics.report import Post, Virality
 
 VIRAL_MULTIPLE = 5.0
@@ -57,13 +57,16 @@ def top_by_engagement(
     min_views: int = TOP_ENGAGEMENT_MIN_VIEWS,
 ) -> list[Post]:
     """The ``top`` posts by per-view engagement, among posts with at least ``min_views`` views."""
-    candidates = [
-        to_post(row, median) for row in posts.itertuples(index=False)
-        if not pd.isna(row.views) and row.views >= min_views
-    ]
-    rated = [post for post in candidates if post.engagement_rate is not None]
-    rated.sort(key=lambda post: (-post.engagement_rate, post.post_id))  # type: ignore[operator]
-    return rated[:top]
+    rated = rated_posts(posts)
+    rated = rated[(rated["views"] >= min_views).fillna(False)]
+    if rated.empty:
+        return []
+    rates = (interactions(rated) / rated["views"].astype("Float64")).astype("float64")
+    order = pd.DataFrame({"rate": rates.to_numpy(), "post_id": rated["post_id"].to_numpy()},
+                         index=rated.index)
+    order = order.sort_values(["rate", "post_id"], ascending=[False, True], kind="mergesort")
+    best = rated.loc[order.index[:top]]
+    return [to_post(row, median) for row in best.itertuples(index=False)]
 
 
 def viral(posts: pd.DataFrame, median: float | None,
