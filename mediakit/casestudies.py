@@ -139,6 +139,8 @@ def read_all(
         return []
     studies = []
     for path in sorted(folder.glob("*.md")):
+        if path.name.startswith(("_", ".")):  # drafts: _next-brand.md is not published
+            continue
         shown = f"content/{FOLDER}/{path.name}"
         inside(content_dir, f"{FOLDER}/{path.name}", file=shown)
         document = read(path, shown)

@@ -174,6 +174,8 @@ def read_all(content_dir: Path, md: MarkdownIt, profile: Profile, report: Report
         return []
     pitches = []
     for path in sorted(folder.glob("*.md")):
+        if path.name.startswith(("_", ".")):  # drafts: _next-brand.md is not published
+            continue
         shown = f"content/{FOLDER}/{path.name}"
         inside(content_dir, f"{FOLDER}/{path.name}", file=shown)
         header = parse_model(PitchHeader, document := read(path, shown))

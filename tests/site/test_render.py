@@ -209,3 +209,9 @@ def test_a_creator_with_almost_no_data_still_gets_every_page(tmp_path: Path):
     index = html(files, "index.html")
     assert "New Creator" in index and "—" in index  # unknown numbers are a dash, never 0
     assert {"404.html", "robots.txt", "assets/preview.png", "stats.json"} <= set(files)
+
+
+def test_a_file_named_with_an_underscore_is_a_draft(demo_inputs, project_copy: Path):
+    (project_copy / "content/pitches/_next-brand.md").write_text("not even a header\n")
+    files = demo_inputs.render(project_copy)
+    assert not any("next-brand" in name for name in files)
