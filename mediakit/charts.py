@@ -106,7 +106,7 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
     """Every chart for every platform, keyed "<platform>-<name>".
 
     Keys: followers, views (the kit), and for the report: engagement-benchmark,
-    activity-heatmap, top-posts, insights, gender, age, countries.
+    activity-heatmap, top-posts, insights, gender, age, country, city.
     """
     alt.theme.register("mediakit", enable=True)(lambda: {"config": theme(profile)})
     charts: dict[str, Chart] = {}
@@ -120,7 +120,7 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
             top_posts_chart(data, renderer),
             insights_chart(data, renderer),
             *(audience_chart(data, dimension, renderer, names)
-              for dimension in ("gender", "age", "country")),
+              for dimension in ("gender", "age", "country", "city")),
         )
         for chart in made:
             if chart is not None:
@@ -393,7 +393,8 @@ def insights_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     return Chart(key, "What travels", description, capped(renderer.svg(chart, key)), table)
 
 
-AUDIENCE_TITLES = {"gender": "Gender", "age": "Age", "country": "Top countries"}
+AUDIENCE_TITLES = {"gender": "Gender", "age": "Age", "country": "Top countries",
+                   "city": "Top cities"}
 
 
 def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
