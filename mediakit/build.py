@@ -114,6 +114,14 @@ def load_account(project: Project, profile: Profile) -> Account:
     return history.merge(history.read(project.history_dir), read_exports(project, profile))
 
 
+def read_history(project: Project) -> Account:
+    """The saved history, refusing a history folder or file linked in from outside the project
+    (``check`` and ``import`` read it too, and ``import`` writes it)."""
+    for name in ("", *(f"/{table}.csv" for table in SCHEMAS)):
+        inside(project.content, history.HISTORY_DIR.as_posix() + name, field="history")
+    return history.read(project.history_dir)
+
+
 def read_exports(project: Project, profile: Profile) -> Account:
     """Every configured platform's export folder, read into one Account (no history)."""
     fresh = Account()

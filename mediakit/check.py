@@ -20,7 +20,7 @@ import pandas as pd
 from mediakit import history
 from mediakit.analytics import analyze
 from mediakit.analytics.report import PlatformReport, Report
-from mediakit.build import Project, combine, freshness_warnings, read_platform
+from mediakit.build import Project, combine, freshness_warnings, read_history, read_platform
 from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError
 from mediakit.paths import inside
@@ -85,6 +85,7 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
     project = Project(Path(project_dir))
     result = CheckReport()
     try:
+        inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
         profile = load_profile(project.profile_file)
     except MediakitError as error:
         result.add(ERROR, str(error))
@@ -102,7 +103,7 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
     for text in fresh.notes:
         result.add(NOTE, text)
     try:
-        account = history.merge(history.read(project.history_dir), fresh)
+        account = history.merge(read_history(project), fresh)
     except MediakitError as error:
         result.add(ERROR, str(error))
         return result

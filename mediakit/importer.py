@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from mediakit import history
-from mediakit.build import Project, read_exports
+from mediakit.build import Project, read_exports, read_history
 from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError, SourceError
 from mediakit.paths import inside
@@ -84,8 +84,9 @@ class _Candidate:
 def import_exports(project_dir: Path, paths: list[Path]) -> ImportResult:
     """Copy the exports found in ``paths`` into the project and merge them into its history."""
     project = Project(Path(project_dir))
+    inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
     profile = load_profile(project.profile_file)
-    before = history.merge(history.read(project.history_dir), read_exports(project, profile))
+    before = history.merge(read_history(project), read_exports(project, profile))
     result = ImportResult()
     placed: list[Path] = []
     known: dict[Path, dict[str, Path]] = {}  # data folder -> {sha256 of a file there: the file}
@@ -102,7 +103,7 @@ def import_exports(project_dir: Path, paths: list[Path]) -> ImportResult:
     if not placed:
         return result
     try:
-        merged = history.merge(history.read(project.history_dir), read_exports(project, profile))
+        merged = history.merge(read_history(project), read_exports(project, profile))
         history.write(merged, project.history_dir)
     except MediakitError as error:
         for target in placed:

@@ -168,3 +168,16 @@ def test_import_in_a_real_process(run, small, downloads):
     built = run("build", small, "--today", "2026-03-20")
     assert built.returncode == 0, built.stderr
     assert "data as of: 2026-03-17" in built.stdout
+
+
+def test_a_history_linked_in_from_outside_is_refused(invoke, small, downloads, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (small / "content/data/history").symlink_to(elsewhere, target_is_directory=True)
+    outcome = invoke("import", downloads / ZIP_NAME, "--project", small)
+    assert outcome.exit_code == 2
+    assert "outside the project" in outcome.stderr
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+    assert not (small / "content/data/tiktok" / ZIP_NAME).exists()
+    checked = invoke("check", small, "--today", "2026-03-12")
+    assert checked.exit_code == 2 and "outside the project" in checked.stdout
