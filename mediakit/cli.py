@@ -470,5 +470,15 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], project_dir: Path) -> N
     ctx.exit(result.exit_code)
 
 
+def _register_roster() -> None:
+    """`mediakit roster ...` lives in roster_cli.py (agencies' commands, kept apart)."""
+    from mediakit.roster_cli import roster
+
+    main.add_command(roster)
+
+
+_register_roster()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
