@@ -523,8 +523,9 @@ def load_yaml_model(path: Path, model: type[_M]) -> _M:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = Path(path).read_bytes()
+    try:  # never more than the limit: profile.yaml may be a huge file, or /dev/zero
+        with Path(path).open("rb") as handle:
+            raw = handle.read(_MAX_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError("no profile found here", file=path,
                           hint="run `mediakit init` to create one") from None

@@ -29,6 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mediakit.errors import ConfigError
+from mediakit.limits import check_markdown_size
 
 MAX_HEADER_BYTES = 64_000
 MAX_VALUES = 10_000
@@ -110,6 +111,7 @@ class Deliverable(HeaderModel):
 
 def read(path: Path, shown_as: str) -> Document:
     """Read a Markdown file with a ``---`` header; ``shown_as`` names it in error messages."""
+    check_markdown_size(path, shown_as=shown_as)
     try:
         raw = path.read_bytes()
     except OSError as exc:

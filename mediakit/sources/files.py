@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from mediakit.errors import SourceError, UnsafePathError
+from mediakit.limits import MAX_TABLE_ROWS, check_compression, too_many_rows
 
 DATA_SUFFIXES = frozenset({".csv", ".xlsx", ".json", ".zip"})
 # Spreadsheet formats a creator may have saved an export as, which mediakit does not read.
@@ -36,7 +38,7 @@ MAX_JSON_BYTES = 256 * 1024 * 1024  # "Download your data" JSON holds the whole 
 MAX_ZIP_TOTAL = 512 * 1024 * 1024  # all data members of one zip, uncompressed
 MAX_ZIP_MEMBERS = 10_000
 MAX_ZIP_DEPTH = 2  # a zip inside a zip is fine, deeper is refused
-MAX_XLSX_ROWS = 1_000_000
+MAX_XLSX_ROWS = MAX_TABLE_ROWS
 
 _STAMP = re.compile(r"(?:^|_)(\d{10})(?=_|$)")  # Overview_2026-02-28_1772290203_handle.zip
 
@@ -163,6 +165,7 @@ def _walk_zip(
             continue
         cap = min(MAX_JSON_BYTES if suffix in (".json", ".zip") else MAX_TABLE_BYTES, budget)
         _check_size(info.file_size, suffix, member_label, cap=cap)
+        check_compression(info.file_size, info.compress_size, label=member_label)
         try:
             with archive.open(info) as handle:
                 data = handle.read(cap + 1)
@@ -322,14 +325,20 @@ def _csv_records(raw: RawFile) -> Records:
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     sep_hint = re.fullmatch(r'"?sep=(.)"?\s*', first_line)
     sep = sep_hint[1] if sep_hint else max((",", ";", "\t"), key=first_line.count)
+    allowed = MAX_TABLE_ROWS + (2 if sep_hint else 1)  # the rows, the header, Excel's "sep="
+    if '"' not in text and text.count("\n") > allowed:  # no quoted line breaks: count lines
+        raise too_many_rows(raw.label)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
-        records = list(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=sep), 1))
+        records = list(enumerate(itertools.islice(reader, allowed + 1), 1))
     except csv.Error as err:
         raise SourceError(
             f"the file is not a readable CSV table ({err})",
             file=raw.label,
             hint="download the export again; do not edit it in a text editor",
         ) from err
+    if len(records) > allowed:
+        raise too_many_rows(raw.label)
     if sep_hint:  # Excel's "sep=;" line: the header is on the next row
         records = [(number - 1, row) for number, row in records[1:]]
     return records
@@ -340,10 +349,12 @@ def _xlsx_records(raw: RawFile) -> Records:
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw.data)) as package:
-            unpacked = sum(info.file_size for info in package.infolist())
+            parts = package.infolist()
     except (zipfile.BadZipFile, OSError, EOFError) as err:
         raise _bad_xlsx(raw) from err
-    _check_size(unpacked, ".xlsx", raw.label)
+    _check_size(sum(info.file_size for info in parts), ".xlsx", raw.label)
+    for info in parts:  # a zip bomb dressed as a workbook
+        check_compression(info.file_size, info.compress_size, label=raw.label)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True)
         try:
