@@ -21,7 +21,7 @@ from mediakit.analytics import analyze
 from mediakit.analytics.report import Report
 from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError
-from mediakit.output import publish
+from mediakit.output import check_out_dir, publish
 from mediakit.paths import inside
 from mediakit.pdf import PDF_NAME
 from mediakit.sources import load_platform
@@ -111,6 +111,8 @@ class StrictBuildError(MediakitError):
 
 def load_account(project: Project, profile: Profile) -> Account:
     """Read every platform's exports and merge them with the history folder."""
+    for name in ("", *(f"/{table}.csv" for table in SCHEMAS)):  # never a history linked in
+        inside(project.content, history.HISTORY_DIR.as_posix() + name, field="history")
     return history.merge(history.read(project.history_dir), read_exports(project, profile))
 
 
@@ -171,6 +173,7 @@ def analyze_project(
 ) -> Analysis:
     """Read the profile and exports and compute the Report, writing nothing."""
     project = Project(Path(project_dir))
+    inside(project.content, "profile.yaml", file=project.profile_file)
     profile = load_profile(project.profile_file)
     account = load_account(project, profile)
     report = analyze(account, profile, as_of)
@@ -211,6 +214,7 @@ def render_project(
     clock = progress if isinstance(progress, _Clock) else _Clock(progress)
     project = Project(Path(project_dir))
     clock.stage("profile")
+    inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
     profile = load_profile(project.profile_file)
     clock.stage("exports")
     account = load_account(project, profile)
@@ -258,6 +262,7 @@ def build(
     clock = _Clock(progress)
     project = Project(Path(project_dir))
     out_dir = out_dir if out_dir is not None else project.root / "site"
+    check_out_dir(out_dir, project_dir=project.root)  # refuse a wrong --out before the work
     rendered = render_project(project.root, as_of=as_of, today=today, strict=strict, pdf=pdf,
                               progress=clock)
     clock.stage("history")

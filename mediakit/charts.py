@@ -19,6 +19,7 @@ import altair as alt
 import pandas as pd
 
 from mediakit.analytics.report import PlatformReport, Report
+from mediakit.limits import svg_problem
 
 if TYPE_CHECKING:
     from mediakit.config import Profile
@@ -74,7 +75,7 @@ class Renderer:
         text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
         cached = self.cache_dir / f"{digest}.svg" if self.cache_dir else None
-        if cached is not None and cached.is_file():
+        if cached is not None and cached.is_file() and svg_problem(cached.read_bytes()) is None:
             self.cached += 1
             svg = cached.read_text("utf-8")
         else:
