@@ -10,7 +10,7 @@ import pytest
 
 from mediakit.errors import MediakitError
 
-LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+LINK = re.compile(r'<(?!base\b)[^>]*?\s(?:href|src)="([^"]*)"')
 EXTERNAL = ("http://", "https://", "mailto:", "data:")
 
 
@@ -32,12 +32,8 @@ def test_every_internal_link_is_relative_and_points_at_a_file_of_the_site(files)
             if target.startswith(EXTERNAL) or target.startswith("#"):
                 continue
             path = target.split("#")[0]
-            if name == "404.html":  # served at any address: starts from the site's own path
-                assert path.startswith("/"), (name, target)
-                resolved = path.lstrip("/")
-            else:
-                assert not path.startswith("/"), (name, target)  # works under user.github.io/repo/
-                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
+            assert not path.startswith("/"), (name, target)  # works under user.github.io/repo/
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
             if resolved not in files:
                 broken.append((name, target))
     assert broken == []
@@ -106,7 +102,7 @@ def test_without_a_site_address_there_is_no_share_image(demo_inputs):
     index = html(files, "index.html")
     assert "og:image" not in index and "og:url" not in index
     assert '<meta name="twitter:card" content="summary">' in index
-    assert 'href="index.html"' in html(files, "404.html")  # no address: links from the top folder
+    assert "<base" not in html(files, "404.html")  # no address: links from the top folder
 
 
 def test_private_by_default_no_sitemap_and_robots_disallow(files):
@@ -132,7 +128,10 @@ def test_a_public_site_gets_a_sitemap_without_the_pitches(demo_inputs):
     assert "noindex" not in html(files, "index.html")
     assert "noindex" in html(files, "pitches/liffey-audio.html")  # a pitch is never indexed
     assert files["CNAME"] == b"kit.maraquinn.example\n"
-    assert 'href="/kit/index.html"' in html(files, "404.html")
+    # 404.html is served at any missing address: its links start from the site's folder
+    not_found = html(files, "404.html")
+    assert '<base href="/kit/">' in not_found and "base-uri 'self'" in not_found
+    assert 'href="index.html"' in not_found and "base-uri 'none'" in html(files, "index.html")
 
 
 def test_user_text_is_escaped_and_markdown_cannot_inject_html(demo_inputs, project_copy: Path):
