@@ -29,8 +29,9 @@ from mediakit import __version__, casestudies, pitches
 from mediakit.analytics.report import BenchmarkComparison, Report
 from mediakit.charts import Chart
 from mediakit.config import Profile
-from mediakit.errors import MediakitError
+from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.format import MISSING, Formatter
+from mediakit.limits import check_markdown_size, checked_svg
 from mediakit.paths import inside
 from mediakit.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
@@ -79,6 +80,12 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     loaders = []
     user = project_dir / "templates"
     if user.is_dir():
+        for path in (user, *sorted(user.rglob("*"))):  # a theme file linked from elsewhere
+            try:
+                inside(project_dir, path.relative_to(project_dir).as_posix())
+            except UnsafePathError as err:
+                raise UnsafePathError(err.message, field="templates",
+                                      hint="copy the file into templates/ instead") from None
         loaders.append(FileSystemLoader(str(user)))
     loaders.append(FileSystemLoader(str(default_templates())))
     env = Environment(
@@ -141,6 +148,7 @@ def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
     pages = []
     for path in sorted(folder.glob("*.md")):
         inside(content_dir, path.relative_to(content_dir).as_posix(), file=path)
+        check_markdown_size(path, shown_as=f"content/pages/{path.name}")
         try:
             text = path.read_text("utf-8")
         except UnicodeDecodeError as exc:
@@ -167,8 +175,16 @@ def assets(profile: Profile, content_dir: Path, profile_file: Path) -> dict[str,
         if not path.is_file():
             raise MediakitError(f"file {relative!r} not found in content/", file=profile_file,
                                 field=field, hint="check the spelling, or remove the line")
-        files[asset_path(relative)] = path.read_bytes()
+        files[asset_path(relative)] = _checked(path, relative, profile_file, field)
     return files
+
+
+def _checked(path: Path, relative: str, named_in: str | Path, field: str) -> bytes:
+    """An asset's bytes; an SVG that could run code or pull other files in is refused."""
+    data = path.read_bytes()
+    if relative.lower().endswith(".svg"):
+        return checked_svg(data, name=relative, file=named_in, field=field)
+    return data
 
 
 def asset_path(relative: str) -> str:
@@ -185,7 +201,7 @@ def extra_assets(content_dir: Path, items: list[tuple[str, str]]) -> dict[str, b
         if not path.is_file():
             raise MediakitError(f"file {relative!r} not found in content/", file=named_in,
                                 field="logo", hint="check the spelling, or remove the line")
-        files[asset_path(relative)] = path.read_bytes()
+        files[asset_path(relative)] = _checked(path, relative, named_in, "logo")
     return files
 
 
