@@ -248,14 +248,19 @@ def decode_text(raw: RawFile) -> str:
     data = raw.data
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
+    elif len(data) > 3 and data[1] == data[3] == 0 and data[0] and data[2]:
+        encoding = "utf-16-le"  # "Unicode text" saved without its byte order mark
+    elif len(data) > 3 and data[0] == data[2] == 0 and data[1] and data[3]:
+        encoding = "utf-16-be"
     else:
         encoding = "utf-8-sig"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
         raise SourceError(
-            "the file is not UTF-8 text",
+            f"the file is not UTF-8 text (byte {data[err.start]:#04x} cannot be read)",
             file=raw.label,
+            line=data[: err.start].count(b"\n") + 1,
             hint="use the file exactly as downloaded, or save it again as 'CSV UTF-8'",
         ) from err
 

@@ -196,9 +196,23 @@ def _user_data_piece(raw: RawFile, anchor: date) -> Piece:
 def read_daily(table: pd.DataFrame, layout: Layout, raw: RawFile, anchor: date) -> Piece:
     """Overview, Viewers or FollowerHistory: one row per day."""
     frame = pd.DataFrame({"date": _chronological_dates(table, "Date", raw, anchor)})
+    twice = frame["date"].duplicated().to_numpy(dtype=bool)
+    if twice.any():  # one row per day: a second one would silently replace the first
+        row = int(table.index[twice][0])
+        raise SourceError(f"the day '{table.loc[row, 'Date']}' appears twice", file=raw.label,
+                          line=row, field="Date", hint="download the export again")
     for header, name in DAILY_COLUMNS[layout.kind].items():
         frame[name] = counts(table[header], file=raw.label, column=header)
-    return Piece("daily", frame, anchor, _source(raw, layout, len(frame), frame["date"]))
+    warnings = []
+    if len(frame) and (anchor - frame["date"].max().date()).days > 7:  # its year was a guess
+        last = frame["date"].max().date()
+        warnings.append(
+            f"TikTok: {raw.label} ends on {last.isoformat()}, {(anchor - last).days} days before "
+            f"it was downloaded ({anchor.isoformat()}), so the year of its dates may be wrong; "
+            "set exported_on under platforms.tiktok in profile.yaml to the day you downloaded "
+            "it, or keep the file in the zip TikTok gave you (its name holds the date)")
+    return Piece("daily", frame, anchor, _source(raw, layout, len(frame), frame["date"]),
+                 warnings)
 
 
 def read_content(table: pd.DataFrame, layout: Layout, raw: RawFile, anchor: date) -> Piece:
@@ -318,6 +332,12 @@ def read_audience(table: pd.DataFrame, layout: Layout, raw: RawFile, anchor: dat
             "source": f"export: {raw.name}",
         }
     )
+    outside = ((frame["share"] < 0) | (frame["share"] > 1)).fillna(False).to_numpy(dtype=bool)
+    if outside.any():  # 1.5 would show as "150% of followers"
+        row = int(table.index[outside][0])
+        raise SourceError(f"a share is between 0 and 1 (0% and 100%), got "
+                          f"'{table.loc[row, 'Distribution']}'", file=raw.label, line=row,
+                          field="Distribution", hint="use the export as downloaded")
     return Piece("audience", frame, anchor, _source(raw, layout, len(frame), None))
 
 

@@ -112,7 +112,7 @@ def test_empty_file_is_an_error(data: bytes) -> None:
 def test_damaged_xlsx_and_non_utf8_csv_are_errors() -> None:
     with pytest.raises(SourceError, match="Overview.xlsx: this .xlsx file is damaged"):
         read_table(_raw("Overview.xlsx", b"PK\x03\x04 not really"))
-    with pytest.raises(SourceError, match="Overview.csv: the file is not UTF-8 text"):
+    with pytest.raises(SourceError, match=r"Overview.csv:2: the file is not UTF-8 text \(byte"):
         read_table(_raw("Overview.csv", '"Date","Views"\n"28 août","1"'.encode("latin-1")))
 
 
