@@ -132,3 +132,18 @@ def test_an_unreadable_export_is_a_clear_error_and_the_old_site_survives(demo: P
     assert "Overview.csv" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert (demo / "site/index.html").read_bytes() == before
+
+
+def test_posts_extra_csv_fills_watch_time_and_is_not_mistaken_for_an_export(demo: Path):
+    """A creator types TikTok's on-screen watch time per post; the build uses it, labelled."""
+    top = _tiktok_csv(demo, "Content.csv")[0]
+    (demo / "content/data/tiktok/posts-extra.csv").write_text(
+        f"url,avg_watch_s,completion_rate\n{top['Video link']},21.5,0.42\n", encoding="utf-8")
+    result = build(demo, today=date(2026, 11, 20))
+    history = (demo / "content/data/history/posts.csv").read_text()
+    post_id = top["Video link"].rstrip("/").rsplit("/", 1)[-1]
+    row = next(line for line in history.splitlines() if f",{post_id}," in line)
+    assert ",21.5," in row and ",0.42," in row
+    # the typed figures are labelled self-reported, naming the file
+    assert any("posts-extra.csv" in str(item)
+               for item in result.report.platforms["tiktok"].self_reported_files)
