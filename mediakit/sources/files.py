@@ -96,8 +96,12 @@ def _check_inside(path: Path, real_root: Path, label: str) -> None:
         )
 
 
+# The creator's own per-post figures (sources/extra.py reads it): not a platform export.
+EXTRA_FILE = "posts-extra.csv"
+
+
 def _skipped(name: str) -> bool:
-    return name.startswith((".", "~$")) or name == "__MACOSX"
+    return name.startswith((".", "~$")) or name in ("__MACOSX", EXTRA_FILE)
 
 
 def _walk_dir(
