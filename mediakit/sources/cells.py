@@ -36,7 +36,7 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
     """
     numbers = _parse(values, _clean_count, file=file, column=column)
     numbers = np.round(_dot_thousands(values, numbers))
-    huge = np.abs(np.nan_to_num(numbers)) > MAX_COUNT
+    huge = np.abs(np.nan_to_num(numbers)) >= MAX_COUNT  # 2**53 + 1 parses as 2**53
     if huge.any():
         row = values.index[huge][0]
         raise SourceError(
