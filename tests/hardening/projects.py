@@ -84,3 +84,36 @@ def templates_compiled_once(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(render, "environment", environment)
     yield
+
+
+STUB_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+            '<rect width="10" height="10"/></svg>')
+STUB_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c489"
+    "0000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+
+
+@contextlib.contextmanager
+def drawings_checked_not_drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Skip vl-convert's drawing (most of a small build) but check what it would be given.
+
+    A chart spec must be plain JSON (no NaN or infinity) and the share card well-formed XML
+    (every user string escaped): those are the ways odd data could break the real drawing, which
+    tests that build the demo, and the real-drawing cases of the corpus, exercise in full.
+    """
+    import json
+
+    import vl_convert
+    from defusedxml.ElementTree import fromstring
+
+    def vegalite_to_svg(spec: object, *args: object, **kwargs: object) -> str:
+        json.dumps(spec, allow_nan=False)
+        return STUB_SVG
+
+    def svg_to_png(svg: str, *args: object, **kwargs: object) -> bytes:
+        fromstring(svg.encode("utf-8"))
+        return STUB_PNG
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", vegalite_to_svg)
+    monkeypatch.setattr(vl_convert, "svg_to_png", svg_to_png)
+    yield
