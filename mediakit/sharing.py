@@ -114,10 +114,3 @@ def sitemap(base_url: str, paths: list[str], as_of: date) -> bytes:
                     f"<lastmod>{as_of.isoformat()}</lastmod></url>")
     rows.append("</urlset>")
     return ("\n".join(rows) + "\n").encode("utf-8")
-
-
-def not_found_root(profile: Profile) -> str:
-    """404.html is served at any missing address, so its links start from the site's path."""
-    if profile.site.base_url:
-        return urlsplit(profile.site.base_url).path or "/"
-    return ""
