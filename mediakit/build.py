@@ -111,14 +111,12 @@ class StrictBuildError(MediakitError):
 
 def load_account(project: Project, profile: Profile) -> Account:
     """Read every platform's exports and merge them with the history folder."""
-    for name in ("", *(f"/{table}.csv" for table in SCHEMAS)):  # never a history linked in
-        inside(project.content, history.HISTORY_DIR.as_posix() + name, field="history")
-    return history.merge(history.read(project.history_dir), read_exports(project, profile))
+    return history.merge(read_history(project), read_exports(project, profile))
 
 
 def read_history(project: Project) -> Account:
     """The saved history, refusing a history folder or file linked in from outside the project
-    (``check`` and ``import`` read it too, and ``import`` writes it)."""
+    (builds and ``import`` write it back: never through a link)."""
     for name in ("", *(f"/{table}.csv" for table in SCHEMAS)):
         inside(project.content, history.HISTORY_DIR.as_posix() + name, field="history")
     return history.read(project.history_dir)
