@@ -171,6 +171,11 @@ def test_two_rows_in_reverse_order_are_refused() -> None:
         _years(["January 2", "January 1"], date(2026, 1, 3))
 
 
+def test_missing_days_in_order_keep_their_years() -> None:
+    # Rows deleted by hand leave gaps, but the dates still only move forward: no year is in doubt.
+    assert _years(["January 1", "March 7", "March 8"], date(2026, 3, 10)) == [2026] * 3
+
+
 def test_unknown_date_names_its_spreadsheet_row_and_column() -> None:
     values = pd.Series(["February 27", "Smarch 3"], index=[2, 3], dtype="str")
     with pytest.raises(SourceError) as caught:
