@@ -189,6 +189,15 @@ class _Builder:
     def line(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
 
+    def text(self, node: yaml.ScalarNode) -> str:
+        """A scalar's text; "\\ud800" (half a character) would crash every later step."""
+        try:
+            node.value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ConfigError("has a \\u escape that is not a character", file=self.shown_as,
+                              line=self.line(node), hint="write the character itself") from None
+        return node.value
+
     def value(self, node: yaml.Node, where: Where, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_VALUES or depth > 30:
@@ -196,6 +205,7 @@ class _Builder:
                               file=self.shown_as, line=self.line(node))
         self.lines.setdefault(where, self.line(node))
         if isinstance(node, yaml.ScalarNode):
+            self.text(node)
             blank = node.style is None and node.value in _NULLS
             return None if blank else node.value
         if isinstance(node, yaml.SequenceNode):
@@ -205,7 +215,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ConfigError("a key must be a plain word", file=self.shown_as,
                                   line=self.line(key_node))
-            key = key_node.value
+            key = self.text(key_node)
             if key == "<<":
                 raise ConfigError("YAML merge keys ('<<') are not supported", file=self.shown_as,
                                   line=self.line(key_node), hint="write the keys out in full")

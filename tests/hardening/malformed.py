@@ -393,6 +393,9 @@ def markdown_cases() -> list[Case]:
              error=("content/pitches/acme.md:6:", "sections[0]", "'numberz'")),
         Case("pitch: not UTF-8", {"pitches/acme.md": pitch().replace(b"Hello", b"H\xe9llo")},
              error=("content/pitches/acme.md:8:", "not UTF-8")),
+        Case("pitch: half a character", {"pitches/acme.md": pitch().replace(
+            b"brand: Acme", b'brand: "Acme \\ud800"')},
+             error=("content/pitches/acme.md:2:", "\\u escape that is not a character")),
         Case("pitch: empty file", {"pitches/acme.md": b""},
              error=("content/pitches/acme.md:1:", "must start with a '---' line")),
         Case("case study", {"case-studies/acme.md": CASE_STUDY.format(url=post).encode()}),
