@@ -7,6 +7,7 @@ never prints.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,7 +65,13 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".mediakit-cache"
+        """Drawn charts, keyed by their spec's hash (safe to share: same spec, same SVG).
+
+        ``MEDIAKIT_CACHE_DIR`` points every project at one cache, e.g. a CI cache folder or a
+        roster's many creators; by default each project keeps its own ``.mediakit-cache/``.
+        """
+        shared = os.environ.get("MEDIAKIT_CACHE_DIR")
+        return Path(shared) if shared else self.root / ".mediakit-cache"
 
     @property
     def templates(self) -> Path:
