@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,7 +86,7 @@ class Renderer:
             self.rendered += 1
             if cached is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(".tmp")
+                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")  # caches may be shared
                 tmp.write_text(svg, "utf-8")
                 tmp.replace(cached)
         return responsive(svg, key)

@@ -337,6 +337,8 @@ def test_a_poisoned_chart_cache_is_never_published(tmp_path: Path,
     """The cache sits in the project: a copied project may bring a crafted one along."""
     from datetime import date
 
+    monkeypatch.delenv("MEDIAKIT_CACHE_DIR", raising=False)  # this project's own cache
+
     from mediakit import build as build_module
 
     project = small_project(tmp_path / "kit")
