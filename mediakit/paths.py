@@ -36,3 +36,22 @@ def inside(base: Path, relative: str, *, file: str | Path | None = None,
             hint="copy the file into content/ instead of linking",
         )
     return target
+
+
+def package_folder(package: str, marker: str) -> Path | None:
+    """The folder of a data-only package (``mediakit.templates``, ``mediakit.demo``).
+
+    These folders have no ``__init__.py`` (they are the repo's templates/ and content/, mapped
+    into the package by pyproject.toml), so ``importlib.resources.files`` gives a multiplexed
+    path, not a folder; the import system's search locations are real folders.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except ModuleNotFoundError:
+        return None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / marker).is_file():
+            return Path(location)
+    return None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from mediakit.config import Profile
 from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.format import MISSING, Formatter
 from mediakit.limits import check_markdown_size, checked_svg
-from mediakit.paths import inside
+from mediakit.paths import inside, package_folder
 from mediakit.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -65,13 +64,8 @@ class Page:
 
 def default_templates() -> Path:
     """The default theme: shipped in the package, or the repo's templates/ in a checkout."""
-    try:
-        folder = Path(str(resources.files("mediakit.templates")))
-        if (folder / "base.html").is_file():
-            return folder
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    shipped = package_folder("mediakit.templates", "base.html")
+    return shipped or Path(__file__).resolve().parent.parent / "templates"
 
 
 def environment(project_dir: Path, formatter: Formatter) -> Environment:

@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from mediakit.errors import MediakitError
+from mediakit.paths import package_folder
 
 #: Folders of the demo creator that are produced by a build, not written by the creator.
 DEMO_SKIPPED = ("data/history",)
@@ -83,12 +84,9 @@ def _walk(folder: Traversable, prefix: PurePosixPath) -> Iterator[Entry]:
 
 def demo_content() -> Path | None:
     """The demo creator's content/ folder: shipped in the package, or the repository's copy."""
-    try:
-        shipped = Path(str(resources.files("mediakit.demo")))
-        if (shipped / "profile.yaml").is_file():
-            return shipped
-    except (ModuleNotFoundError, TypeError):
-        pass
+    shipped = package_folder("mediakit.demo", "profile.yaml")
+    if shipped is not None:
+        return shipped
     checkout = Path(__file__).resolve().parents[2] / "content"
     return checkout if (checkout / "profile.yaml").is_file() else None
 
