@@ -26,6 +26,7 @@ from costs import Cost, measure_costs
 from measure import BenchmarkError, Case, Sample, run_command
 from projects import copy_demo, fresh_copy, make_large, make_mkdocs_site
 from report import machine, markdown
+from roster_case import roster_section
 from serve_latency import measure_serve, serve_available
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,10 +173,15 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     if args.cost_runs:
         say("start-up costs...")
         costs = measure_costs(source, env, args.cost_runs)
+    roster = ""
+    if args.roster:
+        say("roster...")
+        small, large = args.roster
+        roster = roster_section(source, work, env, small, large)
     load = f"{load_before:.2f} → {os.getloadavg()[0]:.2f}"
     command = "python benchmarks/run.py" + (" --quick" if args.quick else "") + (
         f" --rev {args.rev}" if args.rev else "")
-    return markdown(cases, costs, info, notes, command, started, load)
+    return markdown(cases, costs, info, notes, command, started, load) + roster
 
 
 def profile(out: Path, source: Path, work: Path, env: dict[str, str], days: int,
@@ -239,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rev", metavar="REV",
                         help="measure this commit (exported with git archive) instead of the "
                              "working tree, e.g. HEAD while others have half-done edits")
+    parser.add_argument("--roster", type=int, nargs=2, metavar=("SMALL", "LARGE"),
+                        default=None, help="roster sizes for the marginal cost per creator "
+                        "(default 4 20; --quick 2 4; 0 0 to skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="instead of timing, write pyinstrument profiles into DIR")
@@ -247,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     args.large_runs = args.large_runs or (1 if args.quick else 5)
     if args.cost_runs is None:
         args.cost_runs = 1 if args.quick else 3
+    if args.roster is None:
+        args.roster = (2, 4) if args.quick else (4, 20)
+    if args.roster[0] >= args.roster[1]:
+        args.roster = None  # "0 0" (or any non-growing pair) skips the roster case
     results = args.results or (None if args.quick else RESULTS)
 
     work = Path(tempfile.mkdtemp(prefix="mediakit-bench-"))
