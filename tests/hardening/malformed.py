@@ -42,6 +42,7 @@ class Case:
     warning: str = ""  # words one warning must hold
     base: bool = True  # check every other number of the ten days too
     remove: tuple[str, ...] = ()  # files of the base project to delete
+    inputs: int = 1  # broken inputs the case holds (independent ones may share a build)
 
 
 def table(header: list[str], rows: list[list[str]], *, sep: str = ",", bom: bool = False,
@@ -108,7 +109,7 @@ def packed_cells() -> Case:
         else:
             blank.add((day, HISTORY[column]))
     return Case("numbers written every way", overview(rows), expect=expect,
-                blank=frozenset(blank))
+                blank=frozenset(blank), inputs=len(NUMBER_TEXTS))
 
 
 def cell_cases() -> list[Case]:
@@ -148,9 +149,10 @@ def date_cases() -> list[Case]:
              overview(rows + [["March 20", "2000", "20", "200", "1", "0"]]),
              warning="Overview.csv ends on 2025-03-20, 357 days before it was downloaded",
              base=False),
-        Case("dates in lower case", overview([[r[0].lower(), *r[1:]] for r in rows])),
-        Case("dates in French", overview([[f"{d} mars", *r[1:]]
-                                          for d, r in zip(DAYS, rows, strict=True)])),
+        Case("dates in lower case (Overview) and in French (FollowerHistory)", {
+            **overview([[r[0].lower(), *r[1:]] for r in rows]),
+            FOLLOWERS: text_rows(FOLLOWERS_HEADER, [f'"{d} mars","{1000 + d}","1"' for d in DAYS])},
+             inputs=2),
     ]
 
 
@@ -173,25 +175,10 @@ def structure_cases() -> list[Case]:
              error=(*OV_ERR, "is not a TikTok Studio export", "'Aufrufe'")),
         Case("duplicate header", {OVERVIEW: good.replace(b'"Shares"', b'"Likes"')},
              error=(*OV_ERR, ":1:", "the column 'Likes' appears twice")),
-        Case("header in lower case", {OVERVIEW: good.replace(b"Video Views", b"video views")}),
-        Case("columns reordered", {OVERVIEW: table([COLUMNS[i] for i in (0, 5, 4, 3, 2, 1)],
-                                                   [[r[i] for i in (0, 5, 4, 3, 2, 1)]
-                                                    for r in rows])}),
-        Case("an extra column", {OVERVIEW: table([*COLUMNS, "Notes"],
-                                                 [[*r, "fine"] for r in rows])}),
         Case("a row with one more value", overview(rows[:3] + [[*rows[3], "x"]] + rows[4:]),
              error=(*OV_ERR, ":5:", "has 7 values but the header has 6")),
         Case("a row with one value less", overview(rows[:3] + [rows[3][:5]] + rows[4:]),
              error=(*OV_ERR, ":5:", "has 5 values but the header has 6")),
-        Case("trailing empty cells", {OVERVIEW: good.replace(b'"0"\n', b'"0",,\n')}),
-        Case("trailing blank lines", {OVERVIEW: good + b"\n\n\n"}),
-        Case("blank line in the middle", {OVERVIEW: good.replace(b'"March 5"', b'\n"March 5"')}),
-        Case("Windows line endings", overview(newline="\r\n")),
-        Case("old Mac line endings", overview(newline="\r")),
-        Case("semicolons (Excel, Europe)", overview(sep=";")),
-        Case("tabs", overview(sep="\t")),
-        Case("Excel's sep= line", {OVERVIEW: b"sep=;\n" + table(list(COLUMNS), rows, sep=";")}),
-        Case("no quotes at all", {OVERVIEW: good.replace(b'"', b"")}),
         Case("NUL byte in a number", {OVERVIEW: good.replace(b'"200"', b'"2\x0000"')},
              error=(*OV_ERR, ":3:", "Video Views")),
         Case("an HTML page saved as .csv",
@@ -207,11 +194,6 @@ def structure_cases() -> list[Case]:
 def encoding_cases() -> list[Case]:
     text = table(list(COLUMNS), overview_cells()).decode("utf-8")
     return [
-        Case("UTF-8 with BOM", {OVERVIEW: codecs.BOM_UTF8 + text.encode("utf-8")}),
-        Case("UTF-16 LE with BOM", {OVERVIEW: codecs.BOM_UTF16_LE + text.encode("utf-16-le")}),
-        Case("UTF-16 BE with BOM", {OVERVIEW: codecs.BOM_UTF16_BE + text.encode("utf-16-be")}),
-        Case("UTF-16 LE without BOM", {OVERVIEW: text.encode("utf-16-le")}),
-        Case("UTF-16 BE without BOM", {OVERVIEW: text.encode("utf-16-be")}),
         Case("Latin-1 (French month)", {OVERVIEW: text.replace("March 4", "4 ao\u00fbt")
                                         .encode("latin-1")},
              error=(*OV_ERR, ":5:", "not UTF-8 text", "0xfb")),
@@ -223,6 +205,48 @@ def encoding_cases() -> list[Case]:
         Case("Windows-1252 curly quotes", {OVERVIEW: text.encode("utf-8").replace(
             b'"Date"', b'\x93Date\x94')}, error=(*OV_ERR, ":1:", "not UTF-8 text", "0x93")),
     ]
+
+
+# How a whole file may be written or saved again, each read as the same table. Every variant
+# is applied to Overview.csv in one build and to FollowerHistory.csv in another, two per build.
+def _quoted(header: list[str], rows: list[list[str]], sep: str = ",", newline: str = "\n") -> str:
+    return table(header, rows, sep=sep, newline=newline).decode("utf-8")
+
+
+FILE_VARIANTS = {
+    "UTF-8 with BOM": lambda h, r: codecs.BOM_UTF8 + _quoted(h, r).encode(),
+    "UTF-16 LE with BOM": lambda h, r: codecs.BOM_UTF16_LE + _quoted(h, r).encode("utf-16-le"),
+    "UTF-16 BE with BOM": lambda h, r: codecs.BOM_UTF16_BE + _quoted(h, r).encode("utf-16-be"),
+    "UTF-16 LE without BOM": lambda h, r: _quoted(h, r).encode("utf-16-le"),
+    "UTF-16 BE without BOM": lambda h, r: _quoted(h, r).encode("utf-16-be"),
+    "Windows line endings": lambda h, r: _quoted(h, r, newline="\r\n").encode(),
+    "old Mac line endings": lambda h, r: _quoted(h, r, newline="\r").encode(),
+    "semicolons (Excel, Europe)": lambda h, r: _quoted(h, r, sep=";").encode(),
+    "tabs": lambda h, r: _quoted(h, r, sep="\t").encode(),
+    "Excel's sep= line": lambda h, r: b"sep=;\n" + _quoted(h, r, sep=";").encode(),
+    "no quotes at all": lambda h, r: _quoted(h, r).replace('"', "").encode(),
+    "header in lower case": lambda h, r: _quoted([c.lower() for c in h], r).encode(),
+    "columns reordered": lambda h, r: _quoted(h[::-1], [row[::-1] for row in r]).encode(),
+    "an extra column": lambda h, r: _quoted([*h, "Notes"], [[*row, "fine"] for row in r]).encode(),
+    "trailing empty cells": lambda h, r: _quoted(h, r).replace('"\n', '",,\n').encode(),
+    "trailing blank lines": lambda h, r: (_quoted(h, r) + "\n\n\n").encode(),
+    "a blank line in the middle": lambda h, r: _quoted(h, r).replace('"March 5"',
+                                                                     '\n"March 5"').encode(),
+}
+
+
+def file_variant_cases() -> list[Case]:
+    followers_header = ["Date", "Followers", "Difference in followers from previous day"]
+    followers = [[f"March {d}", str(1000 + d), "1"] for d in DAYS]
+    names = list(FILE_VARIANTS)
+    half = (len(names) + 1) // 2  # Overview gets the first half, FollowerHistory the second
+    cases = []
+    for index, first in enumerate(names[:half]):
+        second = names[(index + half) % len(names)]
+        cases.append(Case(f"Overview: {first}; FollowerHistory: {second}", {
+            OVERVIEW: FILE_VARIANTS[first](list(COLUMNS), overview_cells()),
+            FOLLOWERS: FILE_VARIANTS[second](followers_header, followers)}, inputs=2))
+    return cases
 
 
 def file_cases() -> list[Case]:
@@ -254,14 +278,13 @@ def file_cases() -> list[Case]:
              error=("data/tiktok/Overview.numbers", "cannot read .numbers files")),
         Case("a truncated zip", {"data/tiktok/Overview.zip": zipped({"Overview.csv": good})[:60]},
              error=("data/tiktok/Overview.zip", "damaged, encrypted or not really a zip")),
-        Case("an empty zip", {"data/tiktok/Overview.zip": zipped({})}),
         Case("zips nested three deep", {"data/tiktok/Overview.zip": nested},
              error=("data/tiktok/Overview.zip/a.zip/b.zip", "nested this deep")),
-        Case("the export zipped", {"data/tiktok/Overview_2026-03-12.zip":
-                                   zipped({"Overview.csv": good})}, remove=(OVERVIEW,)),
-        Case("notes and pictures beside the exports", {
-            "data/tiktok/README.txt": b"downloaded on the bus", "data/tiktok/chart.png": b"\x89PNG",
-            "data/tiktok/.DS_Store": b"\x00\x00", "data/tiktok/~$Overview.csv": b"lock"}),
+        Case("the export zipped, an empty zip, notes and pictures beside the exports", {
+            "data/tiktok/Overview_2026-03-12.zip": zipped({"Overview.csv": good}),
+            "data/tiktok/Other.zip": zipped({}), "data/tiktok/README.txt": b"downloaded on a bus",
+            "data/tiktok/chart.png": b"\x89PNG", "data/tiktok/.DS_Store": b"\x00\x00",
+            "data/tiktok/~$Overview.csv": b"lock"}, remove=(OVERVIEW,), inputs=3),
         Case("user_data JSON cut short", {"data/tiktok/user_data_tiktok.json": b'{"Video": {'},
              error=("data/tiktok/user_data_tiktok.json", "not valid JSON", ":1:")),
         Case("user_data JSON of something else", {"data/tiktok/user_data_tiktok.json":
@@ -302,7 +325,9 @@ def other_tiktok_cases() -> list[Case]:
              error=("data/tiktok/FollowerHistory.csv", ":3:", "Followers", "'1.2K'")),
         Case("followers file without the difference column", {FOLLOWERS: text_rows(
             '"Date","Followers"', [row.rsplit(",", 1)[0] for row in followers])}),
-        Case("a post", content()),
+        Case("a post, the follower activity and shares written '62%'", {
+            **content(), **gender("62%"), "data/tiktok/FollowerActivity.csv": text_rows(
+                '"Date","Hour","Active followers"', activity)}, inputs=3),
         Case("a post link that is not a web address", content(link="javascript:alert(1)//7"),
              error=("data/tiktok/Content.csv", ":2:", "Video link", "'javascript:alert(1)//7'")),
         Case("a post without a link", content(link=""),
@@ -311,7 +336,6 @@ def other_tiktok_cases() -> list[Case]:
              error=("data/tiktok/Content.csv", ":2:", "Total views", "'1.2M'")),
         Case("post time 'February 30'", content(posted="February 30"),
              error=("data/tiktok/Content.csv", ":2:", "Post time", "'February 30'")),
-        Case("gender share '62%'", gender("62%")),
         Case("gender share '0,62'", gender("0,62")),
         Case("gender share 'lots'", gender("lots"),
              error=("data/tiktok/FollowerGender.csv", ":2:", "Distribution", "'lots'")),
@@ -323,8 +347,6 @@ def other_tiktok_cases() -> list[Case]:
         Case("activity hour 24", {"data/tiktok/FollowerActivity.csv": text_rows(
             '"Date","Hour","Active followers"', activity[:23] + ['"March 10","24","5"'])},
              error=("data/tiktok/FollowerActivity.csv", ":25:", "Hour", "'24'")),
-        Case("activity", {"data/tiktok/FollowerActivity.csv": text_rows(
-            '"Date","Hour","Active followers"', activity)}),
     ]
 
 
@@ -350,14 +372,14 @@ def profile_cases() -> list[Case]:
         Case("profile: misspelt key", profile=PROFILE + "tagline_: x\n",
              error=("content/profile.yaml:6:", "unknown key 'tagline_'")),
         Case("profile: empty", profile="", error=("content/profile.yaml", "empty")),
-        Case("profile: UTF-16", profile="\ufeff" + PROFILE),
         Case("profile: unquoted colour", profile=PROFILE + "colors:\n  primary: #fff\n",
              error=("content/profile.yaml:7:", "comment")),
         Case("profile: shares over 100%", profile=PROFILE + "audience:\n  tiktok:\n    age:\n"
              "      source: app\n      shares: {18-24: 0.7, 25-34: 0.6}\n",
              error=("content/profile.yaml", "audience.tiktok.age.shares", "more than 1")),
-        Case("profile: share as a percentage", profile=PROFILE + "audience:\n  tiktok:\n    age:\n"
-             "      source: app\n      shares: {18-24: 41%, 25-34: 33%}\n"),
+        Case("profile: UTF-16 with a BOM, shares written as percentages", {"profile.yaml": (
+            "\ufeff" + PROFILE + "audience:\n  tiktok:\n    age:\n      source: app\n"
+            "      shares: {18-24: 41%, 25-34: 33%}\n").encode("utf-16-le")}, inputs=2),
         Case("profile: a platform that does not exist", profile=PROFILE + "  tiktokk:\n"
              '    handle: "@x"\n', error=("content/profile.yaml:6:", "unknown platform 'tiktokk'")),
         Case("profile: YAML of a list", profile="- name: Ada\n",
@@ -381,7 +403,8 @@ def markdown_cases() -> list[Case]:
 
     post = "https://www.tiktok.com/@testcreator/video/7611889043718342913"
     return [
-        Case("pitch", {"pitches/acme.md": pitch()}),
+        Case("a pitch and a case study", {"pitches/acme.md": pitch(), "case-studies/acme.md":
+                                          CASE_STUDY.format(url=post).encode()}, inputs=2),
         Case("pitch: header never closed", {"pitches/acme.md": pitch().replace(b"---\nHello",
                                                                                  b"Hello")},
              error=("content/pitches/acme.md:1:", "never closed")),
@@ -398,7 +421,6 @@ def markdown_cases() -> list[Case]:
              error=("content/pitches/acme.md:2:", "\\u escape that is not a character")),
         Case("pitch: empty file", {"pitches/acme.md": b""},
              error=("content/pitches/acme.md:1:", "must start with a '---' line")),
-        Case("case study", {"case-studies/acme.md": CASE_STUDY.format(url=post).encode()}),
         Case("case study: a link that is not a post", {"case-studies/acme.md": CASE_STUDY.format(
             url="https://example.com/x").encode()},
              error=("content/case-studies/acme.md:6:", "posts[0].url", "not a TikTok")),
@@ -434,13 +456,13 @@ def history_cases() -> list[Case]:
 
 def corpus() -> list[Case]:
     cases = ([packed_cells()] + cell_cases() + date_cases() + structure_cases()
-             + encoding_cases() + file_cases() + other_tiktok_cases() + profile_cases()
-             + markdown_cases() + history_cases())
+             + encoding_cases() + file_variant_cases() + file_cases() + other_tiktok_cases()
+             + profile_cases() + markdown_cases() + history_cases())
     names = [case.name for case in cases]
     assert len(names) == len(set(names)), "case names must be unique"
     return cases
 
 
 def input_count(cases: list[Case]) -> int:
-    """Broken inputs in the corpus: a case each, and each number text of the packed case."""
-    return len(cases) - 1 + len(NUMBER_TEXTS)
+    """Broken inputs, counting each one of the cases that share a build."""
+    return sum(case.inputs for case in cases)

@@ -34,7 +34,7 @@ from tests.hardening.projects import (
     small_project,
 )
 
-KILLS = int(os.environ.get("MEDIAKIT_KILLS", "5"))
+KILLS = int(os.environ.get("MEDIAKIT_KILLS", "4"))
 USER_FILES = {"CNAME": b"kit.testcreator.example\n", "notes/call.txt": b"ask about usage\n"}
 NEW_DAYS = tuple(range(1, 12))  # the new download has March 11 too
 

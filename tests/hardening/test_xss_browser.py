@@ -99,7 +99,7 @@ def _visit_all(browser, site: Path) -> dict[str, dict]:
             dialogs.clear()
             outside.clear()
             page.goto(base + name, wait_until="load")
-            page.wait_for_timeout(150)  # setTimeout payloads and failed images' onerror
+            page.wait_for_timeout(60)  # setTimeout payloads and failed images' onerror
             report = page.evaluate(DOM_REPORT)
             report.update(dialogs=list(dialogs), outside=list(outside))
             results[name] = report
