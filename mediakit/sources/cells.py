@@ -153,13 +153,16 @@ def _parse(values: pd.Series, clean: Cleaner, *, file: str, column: str) -> np.n
 
 
 def web_links(values: pd.Series, *, file: str, column: str) -> pd.Series:
-    """Post links as text ("" when blank); anything but an http(s) address is refused.
+    """Post links as text ("" when blank); a link of any kind but http(s) is refused.
 
     A link from an export becomes an ``href`` in the kit: ``javascript:...`` there would run in
-    the brand's browser, so it is named (file, row, column, value) instead of published.
+    the brand's browser, so it is named (file, row, column, value) instead of published. The
+    scheme is read the way browsers read it: case, spaces and control characters do not count.
     """
     text = values.astype("string").fillna("").str.strip()
-    bad = ((text != "") & ~text.str.match(r"(?i)https?://[^\s/?#]+")).to_numpy(dtype=bool)
+    bare = text.str.replace(r"[\x00-\x20\x7f]+", "", regex=True).str.lower()
+    bad = (bare.str.match(r"[a-z][a-z0-9+.-]*:") & ~bare.str.match(r"https?://"))
+    bad = bad.to_numpy(dtype=bool)
     if bad.any():
         row = text.index[bad][0]
         shown = str(text.loc[row])
@@ -168,7 +171,7 @@ def web_links(values: pd.Series, *, file: str, column: str) -> pd.Series:
             file=file,
             line=int(row),
             field=column,
-            hint="use the export as downloaded; a cell may have been edited by hand",
+            hint="a post link starts with https://; use the export as downloaded",
         )
     return text
 

@@ -189,3 +189,33 @@ def _profile_with(field: str, value: str) -> str:
         target = target[int(key)] if key.isdigit() else target[key]
     target[keys[-1]] = value
     return json.dumps(data, ensure_ascii=False)
+
+
+def test_every_dangerous_link_in_an_export_is_refused_or_harmless(tmp_path: Path) -> None:
+    """A Video link becomes an href: one with a script scheme must never get through."""
+    from datetime import date
+
+    from mediakit.errors import SourceError
+    from mediakit.sources import load_platform
+
+    header = ('"Time","Video title","Video link","Post time","Total likes","Total comments",'
+              '"Total shares","Total views"\n')
+    folder = tmp_path / "content" / "data" / "tiktok"
+    folder.mkdir(parents=True)
+    refused = 0
+    for link in DANGEROUS_LINKS:
+        cell = (link + "/video/7611889043718342913").replace('"', '""')
+        (folder / "Content.csv").write_text(
+            header + f'"March 11","a song","{cell}","March 3","1","1","1","10"\n', "utf-8")
+        try:
+            posts = load_platform("tiktok", folder, content_dir=tmp_path / "content",
+                                  exported_on=date(2026, 3, 12)).posts
+        except SourceError as err:
+            assert "Content.csv:2: Video link: the link" in str(err) and "\n" not in str(err)
+            refused += 1
+            continue
+        # kept: then it has no scheme at all (autoescape prints "&#106;" as "&amp;#106;", so
+        # the browser never decodes an entity in it either): a harmless relative link
+        bare = re.sub(r"[\x00-\x20\x7f]+", "", str(posts["url"].iloc[0])).lower()
+        assert not re.match(r"[a-z][a-z0-9+.-]*:", bare), link
+    assert refused >= 15  # javascript:, data:, vbscript:, file: however cased or spaced
