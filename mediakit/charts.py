@@ -143,7 +143,8 @@ def followers_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         alt.Chart(frame)
         .mark_line(interpolate="monotone")
         .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%b", tickCount=6)),
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%b", tickCount=6),
+                    scale=alt.Scale(type="utc")),  # the same ticks in every time zone
             y=alt.Y("followers:Q", title=None, scale=alt.Scale(zero=False),
                     axis=alt.Axis(format="~s", tickCount=4)),
         )
@@ -167,7 +168,8 @@ def views_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         alt.Chart(frame)
         .mark_area(interpolate="step-after", line=False)
         .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%b", tickCount=6)),
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%b", tickCount=6),
+                    scale=alt.Scale(type="utc")),  # the same ticks in every time zone
             y=alt.Y("views:Q", title=None, axis=alt.Axis(format="~s", tickCount=4)),
         )
         .properties(width=WIDTH, height=HEIGHT)

@@ -97,6 +97,8 @@ STUB_PNG = bytes.fromhex(
 def drawings_checked_not_drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Skip vl-convert's drawing (most of a small build) but check what it would be given.
 
+    Use it only for projects with their own chart cache (``small_project(cache=...)``).
+
     A chart spec must be plain JSON (no NaN or infinity) and the share card well-formed XML
     (every user string escaped): those are the ways odd data could break the real drawing, which
     tests that build the demo, and the real-drawing cases of the corpus, exercise in full.
@@ -116,4 +118,6 @@ def drawings_checked_not_drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 
     monkeypatch.setattr(vl_convert, "vegalite_to_svg", vegalite_to_svg)
     monkeypatch.setattr(vl_convert, "svg_to_png", svg_to_png)
+    # the stand-in drawings go to the project's own cache, never to one other tests read
+    monkeypatch.delenv("MEDIAKIT_CACHE_DIR", raising=False)
     yield

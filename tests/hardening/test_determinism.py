@@ -26,8 +26,9 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_a_build_elsewhere_in_time_and_language_is_byte_identical(clean_demo: Path,
                                                                   tmp_path: Path) -> None:
     project = hostile.copy_demo(tmp_path / "kit")  # no chart cache: every chart drawn again
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("MEDIAKIT_DEBUG", "FORCE_COLOR", "LC_ALL", "LANG", "TZ")}
+    env = {key: value for key, value in os.environ.items()  # no shared chart cache either
+           if key not in ("MEDIAKIT_DEBUG", "FORCE_COLOR", "LC_ALL", "LANG", "TZ",
+                          "MEDIAKIT_CACHE_DIR")}
     env.update(TZ="Pacific/Kiritimati", LC_ALL="C.UTF-8", LANG="de_DE.UTF-8", LANGUAGE="de")
     done = subprocess.run(
         [sys.executable, "-m", "mediakit.cli", "build", str(project), "--quiet", "--today",

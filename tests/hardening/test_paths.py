@@ -341,6 +341,7 @@ def test_a_poisoned_chart_cache_is_never_published(tmp_path: Path,
 
     from mediakit import build as build_module
 
+    monkeypatch.delenv("MEDIAKIT_CACHE_DIR", raising=False)  # this project's own cache
     project = small_project(tmp_path / "kit")
     with templates_compiled_once(monkeypatch):
         first = build_module.build(project, today=date(2026, 3, 12))
