@@ -23,7 +23,9 @@ from mediakit.errors import ConfigError, MediakitError, SourceError
 from mediakit.sources import files, load_platform
 from tests.hardening.projects import FOLLOWERS_HEADER, csv_text, followers_rows
 
-FAST_S = 1.0
+# A guard against reading everything first (minutes, or a hang on /dev/zero), not a speed
+# target: speed is measured in benchmarks/, and a busy CI machine must not fail these tests.
+FAST_S = 10.0
 GB = 1024**3
 
 
