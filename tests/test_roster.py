@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from mediakit.cli import main
+from mediakit.errors import ConfigError
 from mediakit.roster import assign_slugs, build_roster, load_roster
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,9 +113,9 @@ def test_a_bad_roster_file_is_one_line_and_exit_2(tmp_path: Path):
 
 def test_a_pattern_matching_no_project_is_an_error(tmp_path: Path):
     (tmp_path / "ROSTER.yaml").write_text("name: X\ncreators: [nobody/*]\n")
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(ConfigError) as caught:
         load_roster(tmp_path / "ROSTER.yaml")
-    assert "nobody/*" in str(caught.value)
+    assert "nobody/*" in str(caught.value) and "creators[0]" in str(caught.value)
 
 
 def test_slugs_are_unique_and_url_safe(tmp_path: Path):
