@@ -55,3 +55,9 @@ def package_folder(package: str, marker: str) -> Path | None:
         if (Path(location) / marker).is_file():
             return Path(location)
     return None
+
+
+def theme_folder() -> Path:
+    """The default theme: shipped in the package, or the repo's templates/ in a checkout."""
+    shipped = package_folder("mediakit.templates", "base.html")
+    return shipped or Path(__file__).resolve().parent.parent / "templates"

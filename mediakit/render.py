@@ -6,7 +6,6 @@ filters; user text is always data (autoescaped), never compiled as a template.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,8 @@ from mediakit.config import Profile
 from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.format import MISSING, Formatter
 from mediakit.limits import check_markdown_size, checked_svg
-from mediakit.paths import inside, package_folder
+from mediakit.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
+from mediakit.paths import inside, theme_folder
 from mediakit.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -64,8 +64,7 @@ class Page:
 
 def default_templates() -> Path:
     """The default theme: shipped in the package, or the repo's templates/ in a checkout."""
-    shipped = package_folder("mediakit.templates", "base.html")
-    return shipped or Path(__file__).resolve().parent.parent / "templates"
+    return theme_folder()
 
 
 def environment(project_dir: Path, formatter: Formatter) -> Environment:
@@ -121,11 +120,6 @@ def meter(benchmark: BenchmarkComparison) -> dict[str, float]:
             "value": at(benchmark.value)}
 
 
-def markdown() -> MarkdownIt:
-    """CommonMark with raw HTML off and unsafe link schemes refused (markdown-it's js-default)."""
-    return MarkdownIt("js-default", {"typographer": True}).enable(["table", "strikethrough"])
-
-
 def country_name(code: str, formatter: Formatter) -> str:
     """ISO alpha-2 -> the country's name in the profile's language ("IE" -> "Ireland")."""
     if code.lower() in ("other", "others"):
@@ -147,10 +141,8 @@ def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
         except UnicodeDecodeError as exc:
             raise MediakitError("is not UTF-8 text", file=path,
                                 hint="save the page as UTF-8") from exc
-        slug = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "page"
-        match = re.search(r"^#\s+(.+?)\s*#*\s*$", text, flags=re.MULTILINE)
-        title = match.group(1) if match else path.stem.replace("-", " ").title()
-        pages.append(Page(slug, title, md.render(text), f"content/pages/{path.name}"))
+        pages.append(Page(page_slug(path.stem), page_title(text, path.stem), md.render(text),
+                          f"content/pages/{path.name}"))
     return pages
 
 
