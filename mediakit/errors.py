@@ -7,7 +7,11 @@ else escaping the pipeline is a bug in mediakit, not in the user's files.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+# Bidi embeddings, overrides and isolates: they reorder how the rest of a line is displayed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class MediakitError(Exception):
@@ -44,7 +48,29 @@ class MediakitError(Exception):
         field = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         text = f"{where}{field}{self.message}{hint}"
-        return " ".join(text.split())  # always one line
+        return " ".join(printable(text).split())  # always one line
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could act on a terminal written as an escape.
+
+    Messages quote the user's files (a column name, a YAML key, a cell), and those may hold an
+    escape sequence (``\\x1b[2J`` clears the screen), a carriage return that overwrites the
+    start of the line, or a bidi override that shows the rest of the line reversed. Control
+    characters (C0, DEL, C1), bidi controls and half characters (lone surrogates, which cannot
+    even be printed) become ``\\xNN`` or ``\\uNNNN``; letters in any script, emoji (with
+    their zero-width joiners) and accents stay as typed.
+    """
+    if text.isprintable():  # the usual case, decided in C
+        return text
+    return "".join(_escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    if char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
+        code = ord(char)
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return char
 
 
 class ConfigError(MediakitError):
