@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mediakit.errors import SourceError
-from mediakit.sources import extra, instagram, tiktok, youtube
+from mediakit.sources import extra, instagram, misplaced, tiktok, youtube
 from mediakit.tables import Account
 
 
@@ -40,8 +40,8 @@ def load_platform(
     Returns an Account whose four tables are conform()-ed, one SourceFile per file read (path
     relative to ``content_dir``, POSIX) and human warnings. Raises SourceError for a missing
     folder or an unreadable or unrecognised data file (.csv/.xlsx/.json/.zip), naming the file and
-    what was expected. Files that are obviously not data (.md, .txt, hidden files, images) are
-    skipped silently.
+    what was expected (a file that another platform recognises as its own is named as such).
+    Files that are obviously not data (.md, .txt, hidden files, images) are skipped silently.
     """
     loader = READERS.get(platform)
     if loader is None:
@@ -50,5 +50,11 @@ def load_platform(
             field="platforms",
             hint="supported: " + ", ".join(PLATFORMS),
         )
-    account = loader(Path(folder), content_dir=Path(content_dir), exported_on=exported_on)
+    try:
+        account = loader(Path(folder), content_dir=Path(content_dir), exported_on=exported_on)
+    except SourceError as err:  # another platform's export in this folder? Say so.
+        clearer = misplaced.explain(err, platform, Path(folder), Path(content_dir))
+        if clearer is err:
+            raise
+        raise clearer from err
     return extra.apply(account, Path(folder), platform, content_dir=Path(content_dir))

@@ -222,6 +222,10 @@ def test_a_post_without_a_creation_time_is_an_error(content: Path) -> None:
 
 def test_a_json_that_is_not_instagram_is_refused(content: Path) -> None:
     _write(content, "user_data_tiktok.json", b'{"Post": {"Posts": {"VideoList": []}}}')
+    with pytest.raises(SourceError, match=r"user_data_tiktok.json: looks like a TikTok export "
+                                          r"\(TikTok's Download your data\), not an Instagram one"):
+        _load(content)
+    _write(content, "user_data_tiktok.json", b'{"Playlists": []}')  # nobody's export
     with pytest.raises(SourceError, match="user_data_tiktok.json: is not an Instagram export "
                                           "mediakit knows"):
         _load(content)
