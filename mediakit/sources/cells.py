@@ -106,6 +106,26 @@ def fractions(values: pd.Series, *, file: str, column: str) -> pd.Series:
     return pd.Series(pd.arrays.FloatingArray(numbers, np.isnan(numbers)), index=values.index)
 
 
+def shares(values: pd.Series, *, file: str, column: str) -> pd.Series:
+    """Audience shares as ``Float64`` fractions, each from 0 to 1 (0% to 100%).
+
+    ``fractions`` reads the text; this also refuses what cannot be a share of an audience: 1.5
+    would show on the kit as "150% of followers", and a negative share means nothing.
+    """
+    parsed = fractions(values, file=file, column=column)
+    outside = ((parsed < 0) | (parsed > 1)).fillna(False).to_numpy(dtype=bool)
+    if outside.any():
+        row = values.index[outside][0]
+        raise SourceError(
+            f"a share is between 0 and 1 (0% and 100%), got '{values.loc[row]}'",
+            file=file,
+            line=int(row),
+            field=column,
+            hint="use the export as downloaded",
+        )
+    return parsed
+
+
 def _clean_count(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.str.replace(_SPACES, "", regex=True)
     comma = text.str.fullmatch(_COMMA_GROUPS)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.sources import dates
-from mediakit.sources.cells import country_codes, counts, fractions
+from mediakit.sources.cells import country_codes, counts, shares
 from mediakit.sources.files import RawFile, Records, table_from_records
 
 LABEL = "Instagram"
@@ -59,6 +59,9 @@ SERIES: tuple[DailySeries, ...] = (
 )
 _SERIES_BY_TITLE = {dates.normalise(t): s for s in SERIES for t in s.titles}
 AUDIENCE_TITLE = "instagram followers"
+# Meta rounds each cell of the age x gender grid to 0.1%: 7 ages x 2 genders can add up to 0.7
+# points over 100% when nothing is wrong.
+GRID_ROUNDING = 0.007
 
 
 @dataclass
@@ -239,11 +242,22 @@ def _age_and_gender(table: pd.DataFrame, label: str) -> list[pd.DataFrame]:
     age_column = next(name for name in table.columns if name.casefold() == "age")
     ages = _segments(table, age_column, label)
     by_gender = {}
+    columns = []
     for header, gender in (("Women", "female"), ("Men", "male")):
         column = next((name for name in table.columns if name.casefold() == header.lower()), None)
         if column is not None:
-            by_gender[gender] = fractions(table[column], file=label, column=column)
+            by_gender[gender] = shares(table[column], file=label, column=column)
+            columns.append(column)
     known = pd.DataFrame(by_gender)
+    total = float(known.sum().sum())
+    if total > 1 + GRID_ROUNDING:  # each age's and each gender's share is a sum of these cells
+        raise SourceError(
+            f"the follower shares by age and gender add up to {total:.1%}, more than all "
+            "followers",
+            file=label,
+            field=", ".join(columns),
+            hint="use the export as downloaded",
+        )
     age_share = known.sum(axis=1, min_count=1)
     age = pd.DataFrame({"dimension": "age", "segment": ages, "share": age_share})
     gender = pd.DataFrame(
@@ -266,7 +280,7 @@ def _shares(table: pd.DataFrame, label: str, dimension: str) -> pd.DataFrame:
         {
             "dimension": dimension,
             "segment": names.where(~other, "other"),
-            "share": fractions(table[value_column], file=label, column=value_column),
+            "share": shares(table[value_column], file=label, column=value_column),
         }
     )
     return _rounded(frame)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.sources import dates
-from mediakit.sources.cells import country_codes, counts, durations, fractions, hashtags
+from mediakit.sources.cells import country_codes, counts, durations, hashtags, shares
 from mediakit.sources.files import RawFile, read_json
 from mediakit.sources.merge import Piece
 from mediakit.tables import SourceFile
@@ -309,7 +309,7 @@ def _audience(entries: list[Any], key: str, raw: RawFile, anchor: date) -> JsonR
             places.append(named[gender][0])
     frame = pd.DataFrame(rows, columns=["dimension", "segment", "text"], dtype="str")
     try:
-        frame["share"] = fractions(frame["text"], file=label, column="share").round(6)
+        frame["share"] = shares(frame["text"], file=label, column="share").round(6)
     except SourceError as err:
         raise SourceError(err.message, file=label, field=places[int(err.line or 0)],
                           hint=err.hint) from err

@@ -21,7 +21,7 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.sources import dates
-from mediakit.sources.cells import counts, fractions, hashtags, web_links
+from mediakit.sources.cells import counts, hashtags, shares, web_links
 from mediakit.sources.files import RawFile, read_table, relative_label, walk_exports
 from mediakit.sources.merge import Piece, assemble
 from mediakit.sources.tiktok_userdata import link_studio_posts, read_user_data
@@ -327,17 +327,11 @@ def read_audience(table: pd.DataFrame, layout: Layout, raw: RawFile, anchor: dat
         {
             "dimension": dimension,
             "segment": segments.where(~is_other, "other"),
-            "share": fractions(table["Distribution"], file=raw.label, column="Distribution"),
+            "share": shares(table["Distribution"], file=raw.label, column="Distribution"),
             "as_of": pd.Timestamp(anchor),
             "source": f"export: {raw.name}",
         }
     )
-    outside = ((frame["share"] < 0) | (frame["share"] > 1)).fillna(False).to_numpy(dtype=bool)
-    if outside.any():  # 1.5 would show as "150% of followers"
-        row = int(table.index[outside][0])
-        raise SourceError(f"a share is between 0 and 1 (0% and 100%), got "
-                          f"'{table.loc[row, 'Distribution']}'", file=raw.label, line=row,
-                          field="Distribution", hint="use the export as downloaded")
     return Piece("audience", frame, anchor, _source(raw, layout, len(frame), None))
 
 
