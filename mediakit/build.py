@@ -7,7 +7,6 @@ never prints.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,18 +16,18 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit import charts as charts_module
-from mediakit import history, render
+from mediakit import fastpath, history, render
 from mediakit.analytics import analyze
 from mediakit.analytics.report import Report
 from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError
+from mediakit.freshness import STALE_AFTER_DAYS, stale_warnings  # noqa: F401 (re-exported)
 from mediakit.output import check_out_dir, publish
 from mediakit.paths import inside
 from mediakit.pdf import PDF_NAME
+from mediakit.project import Project
 from mediakit.sources import load_platform
 from mediakit.tables import SCHEMAS, Account, conform
-
-STALE_AFTER_DAYS = 14
 
 #: The stages of a build, in order, with the words the terminal shows while each one runs.
 STAGES: dict[str, str] = {
@@ -43,39 +42,6 @@ STAGES: dict[str, str] = {
 
 #: Called with a key of STAGES when that stage starts.
 Progress = Callable[[str], None]
-
-
-@dataclass
-class Project:
-    """Where a creator's files live: the folder holding content/ (and optionally templates/)."""
-
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def profile_file(self) -> Path:
-        return self.content / "profile.yaml"
-
-    @property
-    def history_dir(self) -> Path:
-        return self.content / history.HISTORY_DIR
-
-    @property
-    def cache_dir(self) -> Path:
-        """Drawn charts, keyed by their spec's hash (safe to share: same spec, same SVG).
-
-        ``MEDIAKIT_CACHE_DIR`` points every project at one cache, e.g. a CI cache folder or a
-        roster's many creators; by default each project keeps its own ``.mediakit-cache/``.
-        """
-        shared = os.environ.get("MEDIAKIT_CACHE_DIR")
-        return Path(shared) if shared else self.root / ".mediakit-cache"
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
 
 
 @dataclass
@@ -164,13 +130,7 @@ def combine(first: Account, second: Account) -> Account:
 
 def freshness_warnings(report: Report, today: date) -> list[str]:
     """Say so when the newest data is old: brands distrust stale kits."""
-    age = (today - report.as_of).days
-    if age > STALE_AFTER_DAYS:
-        return [
-            f"the newest data is from {report.as_of.isoformat()}, {age} days ago: download fresh "
-            "exports before you send the kit"
-        ]
-    return []
+    return stale_warnings(report.as_of, today)
 
 
 def analyze_project(
@@ -266,14 +226,21 @@ def build(
     started = time.perf_counter()
     clock = _Clock(progress)
     project = Project(Path(project_dir))
-    out_dir = out_dir if out_dir is not None else project.root / "site"
+    out_dir = out_dir if out_dir is not None else project.site
     check_out_dir(out_dir, project_dir=project.root)  # refuse a wrong --out before the work
+    read_before = fastpath.inputs(project.root)
     rendered = render_project(project.root, as_of=as_of, today=today, strict=strict, pdf=pdf,
                               progress=clock)
     clock.stage("history")
     changed = history.write_files(rendered.history, project.history_dir)
     clock.stage("publish")
     publish(rendered.files, out_dir, project_dir=project.root)
+    stale = freshness_warnings(rendered.report, today or date.today())
+    fastpath.write_record(
+        project.cache_dir, out_dir, project_root=project.root, read_before=read_before,
+        as_of_option=as_of, pdf=pdf, as_of=rendered.report.as_of,
+        warnings=[text for text in rendered.warnings if text not in stale], files=rendered.files,
+    )
     clock.stage(None)
     return BuildResult(
         out_dir=out_dir,

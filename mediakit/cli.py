@@ -12,14 +12,16 @@ import time
 import traceback
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from mediakit import __version__
 from mediakit.errors import MediakitError
+
+if TYPE_CHECKING:  # rich costs 50 ms to import: only when something is printed
+    from rich.console import Console
+    from rich.table import Table
 
 VERBOSE = "mediakit.verbose"
 EXAMPLES_ROOT = """\b
@@ -97,6 +99,8 @@ today_option = click.option(  # for reproducible runs and tests: "stale" is meas
 
 def _console(stderr: bool = False) -> Console:
     """Rich output that stays plain (no colour, no wrapping) when not on a terminal."""
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
@@ -209,11 +213,13 @@ class StageView:
                    "site not written.")
 @click.option("--pdf", is_flag=True, help="Also write site/media-kit.pdf (needs WeasyPrint).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@click.option("--force", is_flag=True,
+              help="Run every stage even when nothing changed since the last build.")
 @today_option
 @verbose_option
 @click.pass_context
 def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: date | None,
-          strict: bool, pdf: bool, quiet: bool, today: date | None) -> None:
+          strict: bool, pdf: bool, quiet: bool, force: bool, today: date | None) -> None:
     """Build the media kit site from PROJECT_DIR (default: the current folder).
 
     Reads content/profile.yaml and the exports in content/data/, saves what they hold into
@@ -225,7 +231,10 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
       mediakit build my-kit --out public
       mediakit build --strict          # in CI: fail on stale or doubtful data
       mediakit build --as-of 2026-10-31 --pdf
+      mediakit build --force           # every stage again, even with nothing changed
     """
+    if not force and _skipped(project_dir, out_dir, as_of, strict, pdf, quiet, today):
+        return
     from mediakit.build import build as run_build
 
     out = _console()
@@ -254,6 +263,39 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
         out.print(f"  pdf:        {result.pdf}", markup=False)
     out.print(f"Open {result.out_dir / 'index.html'}, or preview it with: mediakit serve",
               markup=False)
+
+
+def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict: bool,
+             pdf: bool, quiet: bool, today: date | None) -> bool:
+    """Finish quickly when the last build's record shows nothing (or only page text) changed."""
+    from mediakit import fastpath
+    from mediakit.project import Project
+
+    project = Project(project_dir)
+    out_dir = out_dir if out_dir is not None else project.site
+    skipped = fastpath.try_skip(project.root, out_dir, project.cache_dir, as_of_option=as_of,
+                                pdf=pdf, strict=strict, today=today)
+    if skipped is None:
+        return False
+    for warning in skipped.warnings:
+        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+    if quiet:
+        return True
+    out = _console()
+    if skipped.patched:
+        names = ", ".join(skipped.patched)
+        out.print(f"Updated {len(skipped.patched)} page{'s' if len(skipped.patched) != 1 else ''}"
+                  f" in {skipped.out_dir} in {skipped.seconds:.1f} s: only {names} changed.",
+                  style="bold", markup=False)
+    else:
+        out.print(f"{skipped.out_dir} is up to date: nothing changed since the last build "
+                  f"({skipped.pages} pages, {skipped.files} files).", style="bold", markup=False)
+    count = len(skipped.warnings)
+    out.print(f"  warnings:   {count if count else 'none'}", markup=False,
+              style="yellow" if count else None)
+    out.print(f"  data as of: {skipped.as_of.isoformat()}", markup=False)
+    out.print("Run every stage again with: mediakit build --force", markup=False)
+    return True
 
 
 # -- serve ---------------------------------------------------------------------------------------
@@ -359,6 +401,8 @@ def stats_table(analysis: Any) -> Table:
 
     fmt = Formatter(analysis.profile.locale)
     report = analysis.report
+    from rich.table import Table
+
     table = Table(title=f"{analysis.profile.name}: data as of {report.as_of.isoformat()}",
                   title_justify="left")
     table.add_column("")

@@ -14,10 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit.errors import SourceError
+from mediakit.project import HISTORY_DIR  # noqa: F401 (where the history lives; re-exported)
 from mediakit.sources.cells import web_links
 from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
-
-HISTORY_DIR = Path("data") / "history"
 
 # The audience is a snapshot: keep every export's split, keyed by its date.
 HISTORY_KEYS: dict[str, list[str]] = {

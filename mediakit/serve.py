@@ -18,6 +18,7 @@ import json
 import mimetypes
 import re
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -28,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from mediakit import fastpath
 from mediakit.build import Project, build
 from mediakit.errors import MediakitError
 
@@ -37,7 +39,7 @@ EVENTS = PREFIX + "events"
 SCRIPT = PREFIX + "live.js"
 KEEPALIVE_S = 10.0
 #: watchfiles yields once files have been quiet this long (ms), or after DEBOUNCE_MS at most.
-QUIET_MS = 150
+QUIET_MS = 50
 DEBOUNCE_MS = 1600
 WATCHED = ("content", "templates")
 EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
@@ -319,6 +321,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.verbose = verbose
         super().__init__((HOST, port), Handler)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that went away mid-response (a reload, a closed tab) is not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 class Preview:
     """One ``mediakit serve`` session: the builds, the server and the watcher."""
@@ -349,8 +357,26 @@ class Preview:
         return f"http://{HOST}:{self.server.server_address[1]}/"
 
     def rebuild(self, reason: str = "") -> None:
-        """Build; on failure keep the last good site and tell the terminal and the pages."""
+        """Build; on failure keep the last good site and tell the terminal and the pages.
+
+        A page's text edited (the usual thing while previewing) goes through mediakit.fastpath:
+        that page alone is re-rendered, in milliseconds; anything else is a full build.
+        """
         started = time.perf_counter()
+        because = f" ({reason})" if reason else ""
+        try:
+            skipped = fastpath.try_skip(self.project.root, self.out_dir, self.project.cache_dir)
+        except MediakitError:
+            skipped = None  # the full build below says what is wrong, in its own words
+        if skipped is not None:
+            self.state.succeeded()
+            what = (f"Updated {', '.join(skipped.patched)}" if skipped.patched
+                    else "Nothing to rebuild")
+            self.echo(f"{what} in {time.perf_counter() - started:.2f} s{because}, data as of "
+                      f"{skipped.as_of.isoformat()}.", False)
+            for warning in skipped.warnings:
+                self.echo(f"Warning: {warning}", True)
+            return
         try:
             result = build(self.project.root, out_dir=self.out_dir)
         except MediakitError as error:
@@ -366,7 +392,6 @@ class Preview:
             return
         self.state.succeeded()
         seconds = time.perf_counter() - started
-        because = f" ({reason})" if reason else ""
         self.echo(f"Built {result.pages} pages in {seconds:.1f} s{because}, "
                   f"data as of {result.report.as_of.isoformat()}.", False)
         for warning in result.warnings:

@@ -14,8 +14,8 @@ import pandas as pd
 
 from mediakit.analytics.growth import daily_gains
 from mediakit.analytics.report import BenchmarkComparison, Report
+from mediakit.freshness import STALE_AFTER_DAYS
 
-STALE_AFTER_DAYS = 14
 JUMP_MIN_FOLLOWERS = 200  # a jump smaller than this is noise at any size
 JUMP_TIMES_TYPICAL = 5  # ... and it must be 5x the typical daily gain
 JUMP_TIMES_CONVERSION = 5  # ... and 5x the typical followers-per-view of that day

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import MediakitError
-from mediakit.serve import EVENTS, LiveState, Preview, WatchFilter, inject, resolve
+from mediakit.serve import EVENTS, LiveState, Preview, PreviewServer, WatchFilter, inject, resolve
 
 STARTUP_S = 240  # the first build on a busy CI machine
 REBUILD_S = 180
@@ -246,7 +246,11 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
         assert events.next(REBUILD_S) == ("reload", {"build": 3})
         # A build writes content/data/history/ and site/: that must not start another build.
         time.sleep(3)
-        assert sum(line.startswith("Built ") for line in log) == 3
+        assert sum(line.startswith("Built ") for line in log) == 1  # only the first build ran
+        # ... every stage: the page edit re-rendered that page alone (mediakit.fastpath), and
+        # the profile put back as it was left nothing to rebuild.
+        assert sum(line.startswith("Updated content/pages/about.md in ") for line in log) == 1
+        assert sum(line.startswith("Nothing to rebuild in ") for line in log) == 1
     finally:
         events.close()
 
@@ -268,3 +272,21 @@ def test_serve_through_click_reports_a_busy_port_in_one_line(invoke, small):
     assert outcome.exit_code == 2
     assert outcome.stderr.strip() == (f"Error: port {port} is already in use (stop the other "
                                       f"server, or choose another port with --port {port + 1})")
+
+
+@pytest.mark.parametrize("gone", [BrokenPipeError, ConnectionResetError, ConnectionAbortedError])
+def test_a_browser_leaving_mid_response_prints_no_traceback(tmp_path, capsys, gone):
+    server = PreviewServer(0, tmp_path, LiveState())
+    try:
+        try:
+            raise gone(32, "the tab was closed")
+        except OSError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise RuntimeError("a real bug")
+        except RuntimeError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert "RuntimeError: a real bug" in capsys.readouterr().err  # bugs still show
+    finally:
+        server.server_close()
