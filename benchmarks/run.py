@@ -42,6 +42,7 @@ def environment(source: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
     env.pop("MEDIAKIT_DEBUG", None)
+    env.pop("MEDIAKIT_CACHE_DIR", None)  # each project its own cache: cold must mean cold
     return env
 
 
@@ -49,8 +50,8 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build(project: Path, env: dict[str, str]) -> Sample:
-    sample, _ = run_command([*MEDIAKIT, "build", str(project)], cwd=project, env=env)
+def build(project: Path, env: dict[str, str], *options: str) -> Sample:
+    sample, _ = run_command([*MEDIAKIT, "build", str(project), *options], cwd=project, env=env)
     if not (project / "site" / "index.html").is_file():
         raise BenchmarkError(f"the build in {project} wrote no site/index.html")
     return sample
@@ -104,8 +105,12 @@ def rebuilds(work: Path, demo: Path, env: dict[str, str], runs: int) -> dict[str
         edit.samples.append(build(project, env))
         if marker not in (project / "site" / "about.html").read_text("utf-8"):
             raise BenchmarkError("after a Markdown edit, site/about.html lacks the edit")
-    say(f"  no-op {noop.median:.2f} s, one edit {edit.median:.2f} s")
-    return {"noop": noop, "edit": edit}
+    force = Case("rebuild with --force (every stage again, warm chart cache)")
+    for _ in range(runs):
+        force.samples.append(build(project, env, "--force"))
+    say(f"  no-op {noop.median:.2f} s, one edit {edit.median:.2f} s, --force "
+        f"{force.median:.2f} s")
+    return {"noop": noop, "edit": edit, "force": force}
 
 
 def serve_case(work: Path, demo: Path, env: dict[str, str], edits: int) -> Case:
@@ -156,9 +161,11 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     )
     notes.append(
         "Cold: a fresh copy of content/ with no site/, no .mediakit-cache/ and no "
-        "content/data/history/. No-op: the same project built again with nothing changed. "
+        "content/data/history/. No-op: the same project built again with nothing changed "
+        "(the build's record of input hashes says so: mediakit/fastpath.py). "
         f"One edit: a line appended to {EDIT_PAGE.as_posix()} before each build (the rebuilt "
-        "page is checked to contain it)."
+        "page is checked to contain it; only that page is rendered again). --force: every "
+        "stage of the pipeline again, as after an edit to the profile or the exports."
     )
     notes.append("Serve: `mediakit serve` on a free 127.0.0.1 port, subscribed to its event "
                  "stream like a browser tab; from writing the page to receiving the next event; "
