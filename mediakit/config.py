@@ -32,6 +32,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mediakit.errors import ConfigError
+from mediakit.validation_errors import (
+    NUMBER_HINT,
+    Wording,
+    dotted,
+    first_problem,
+    kind_of,
+    short,
+)
 
 __all__ = [
     "DEFAULT_LOCALE", "PLATFORMS", "Colors", "Contact", "Link", "Partner", "PlatformConfig",
@@ -88,7 +96,7 @@ def _url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
         _fail(f"must start with https://, got '{text}'", hint=f"write https://{text}")
     if scheme not in schemes:
         allowed = " or ".join(f"{s}:" if s == "mailto" else f"{s}://" for s in reversed(schemes))
-        _fail(f"must start with {allowed}, got '{_short(text)}'",
+        _fail(f"must start with {allowed}, got '{short(text)}'",
               hint="other kinds of links (javascript:, data:, file:...) are refused for safety")
     if scheme == "mailto":
         if "@" not in parts.path:
@@ -116,11 +124,11 @@ def _relative_path(value: str) -> str:
         _fail("contains an invisible character")
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text) or text.startswith(("/", "~")):
         what = "a web address" if "://" in text else "an absolute path"
-        _fail(f"must be a path inside the content folder, not {what}: '{_short(text)}'",
+        _fail(f"must be a path inside the content folder, not {what}: '{short(text)}'",
               hint="put the file inside content/ and write e.g. assets/avatar.svg")
     parts = [part for part in text.split("/") if part not in ("", ".")]
     if ".." in parts:
-        _fail(f"must not use '..' to leave the content folder: '{_short(text)}'",
+        _fail(f"must not use '..' to leave the content folder: '{short(text)}'",
               hint="move the file inside content/ and write e.g. assets/avatar.svg")
     if not parts:
         _fail("must name a file or folder inside the content folder")
@@ -130,7 +138,7 @@ def _relative_path(value: str) -> str:
 def _email(value: str) -> str:
     text = value.strip()
     if not re.fullmatch(r"[^@\s<>()\[\]\\,;:\"']+@[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}", text):
-        _fail(f"is not an email address: '{_short(text)}'", hint="e.g. hello@example.com")
+        _fail(f"is not an email address: '{short(text)}'", hint="e.g. hello@example.com")
     return text
 
 
@@ -140,14 +148,14 @@ def _colour(value: str) -> str:
         return text
     if re.fullmatch(r"[0-9a-f]{3}|[0-9a-f]{6}", text):
         _fail(f"a colour starts with '#', got '{text}'", hint=f'write it in quotes: "#{text}"')
-    _fail(f"must be a colour like #1f3a5f, got '{_short(value)}'",
+    _fail(f"must be a colour like #1f3a5f, got '{short(value)}'",
           hint='use a hex code with # in quotes, e.g. "#1f3a5f" or "#fff"')
 
 
 def _font(value: str) -> str:
     text = value.strip()
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,59}", text):
-        _fail(f"must be a font name like Georgia, got '{_short(text)}'",
+        _fail(f"must be a font name like Georgia, got '{short(text)}'",
               hint="letters, digits, spaces and '-' only; or write system")
     return text
 
@@ -167,7 +175,7 @@ def _currency(value: str) -> str:
     if re.fullmatch(r"[A-Z]{3}", code) and code in _currencies():
         return code
     example = _SYMBOLS.get(code, "EUR")
-    _fail(f"unknown currency '{_short(value)}'",
+    _fail(f"unknown currency '{short(value)}'",
           hint=f"use a 3-letter currency code such as {example}, USD or GBP")
 
 
@@ -178,7 +186,7 @@ def _locale(value: str) -> str:
     try:
         return str(Locale.parse(text))
     except Exception:  # babel raises ValueError, TypeError or UnknownLocaleError
-        _fail(f"unknown locale '{_short(value)}'", hint="use a code like en_US, en_IE or fr_FR")
+        _fail(f"unknown locale '{short(value)}'", hint="use a code like en_US, en_IE or fr_FR")
 
 
 def _timezone(value: str) -> str:
@@ -188,7 +196,7 @@ def _timezone(value: str) -> str:
     try:
         zoneinfo.ZoneInfo(text)
     except Exception:  # ZoneInfoNotFoundError, ValueError for odd keys, OSError
-        _fail(f"unknown timezone '{_short(value)}'",
+        _fail(f"unknown timezone '{short(value)}'",
               hint="use a name like Europe/Dublin or America/New_York")
     return text
 
@@ -197,19 +205,19 @@ def _hostname(value: str) -> str:
     host = value.strip().lower().rstrip(".")
     if "/" in host or ":" in host:
         bare = urlsplit(host if "://" in host else "//" + host).hostname or "kit.example.com"
-        _fail(f"must be a bare domain name, got '{_short(value)}'",
+        _fail(f"must be a bare domain name, got '{short(value)}'",
               hint=f"leave out https:// and any /path: write {bare}")
     labels = host.split(".")
     label = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
     if len(labels) < 2 or len(host) > 253 or not all(label.fullmatch(part) for part in labels):
-        _fail(f"is not a domain name: '{_short(value)}'", hint="e.g. kit.example.com")
+        _fail(f"is not a domain name: '{short(value)}'", hint="e.g. kit.example.com")
     return host
 
 
 def _language(value: str) -> str:
     text = value.strip().replace("_", "-")
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", text):
-        _fail(f"must be a language code like en or en-IE, got '{_short(value)}'")
+        _fail(f"must be a language code like en or en-IE, got '{short(value)}'")
     return text
 
 
@@ -222,7 +230,7 @@ def _strict_date(value: Any) -> Any:
                 return date.fromisoformat(text)
         except ValueError:
             pass
-        _fail(f"must be a date like 2026-11-17, got '{_short(value)}'", hint="year-month-day")
+        _fail(f"must be a date like 2026-11-17, got '{short(value)}'", hint="year-month-day")
     return value
 
 
@@ -234,11 +242,6 @@ def _percent(value: Any) -> Any:
         except ValueError:
             return value
     return value
-
-
-def _short(value: object, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 Text = Annotated[str, AfterValidator(_text)]
@@ -475,7 +478,7 @@ def _complete_platform(key: str, config: PlatformConfig) -> PlatformConfig:
     bad = any(ch.isspace() or ch == "/" for ch in handle)
     if key in _AT_HANDLES:
         if bad:
-            _fail(f"a {key} handle is one word, got '{_short(handle)}'", at=(key, "handle"),
+            _fail(f"a {key} handle is one word, got '{short(handle)}'", at=(key, "handle"),
                   hint='e.g. "@maraquinn"')
         handle = handle if handle.startswith("@") else "@" + handle
     url = config.url
@@ -502,7 +505,7 @@ def load_profile(path: Path) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise _first_problem(exc, path, lines) from None
+        raise first_problem(exc, path, lines, WORDING) from None
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -519,7 +522,7 @@ def load_yaml_model(path: Path, model: type[_M]) -> _M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise _first_problem(exc, path, lines) from None
+        raise first_problem(exc, path, lines, WORDING) from None
 
 
 def _read_text(path: Path) -> str:
@@ -585,7 +588,7 @@ class _Builder:
     def problem(self, message: str, line: int, hint: str | None = None,
                 at: Path_ | None = None) -> ConfigError:
         return ConfigError(message, file=self.path, line=line, hint=hint,
-                           field=_dotted(at) if at else None)
+                           field=dotted(at) if at else None)
 
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1
@@ -686,7 +689,7 @@ def _parse_yaml(text: str, path: Path) -> tuple[dict, dict[Path_, int]]:
                           hint="start with name: and platforms:, or run `mediakit init`")
     data = builder.root[0]
     if not isinstance(data, dict):
-        raise ConfigError(f"must be a list of 'key: value' lines, got {_kind(data)}",
+        raise ConfigError(f"must be a list of 'key: value' lines, got {kind_of(data)}",
                           file=path, line=builder.lines.get((), 1),
                           hint="start with name: Your Name")
     return data, builder.lines
@@ -743,82 +746,16 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, rows: list[str], path: Path) -
     return ConfigError(message, file=path, line=line, hint=hint)
 
 
-# --- turning pydantic's errors into one sentence ---
+# --- turning pydantic's errors into one sentence (mediakit/validation_errors.py) ---
 
-_NUMBER_HINT = "write only the number, e.g. 850 or 850.50, without currency sign or separators"
-_MISSING_HINTS = {
-    "name": "add a line like: name: Mara Quinn",
-    "platforms": 'add e.g. platforms: {tiktok: {handle: "@yourname"}}',
-    "handle": 'add e.g. handle: "@yourname"',
-}
-
-
-def _first_problem(exc: ValidationError, path: Path, lines: dict[Path_, int]) -> ConfigError:
-    """pydantic may find several problems; report the one nearest the top of the file."""
-    found = [_explain(error, path, lines) for error in exc.errors()]
-    return min(found, key=lambda err: err.line or 0)
-
-
-def _explain(error: Any, path: Path, lines: dict[Path_, int]) -> ConfigError:
-    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
-    where: Path_ = tuple(part for part in error["loc"] if part != "[key]")
-    hint = None
-    if kind == "mediakit":
-        where = (*where, *ctx.get("at", ()))
-        message, hint = ctx["message"], ctx.get("hint")
-    elif kind == "missing":
-        message = "must not be empty" if where in lines else "this required key is missing"
-        hint = _MISSING_HINTS.get(str(where[-1]))
-    elif kind == "string_type":
-        message = f"must be text, got {_kind(value)}"
-    elif kind in ("float_type", "float_parsing"):
-        message, hint = f"must be a number, got {_kind(value)}", _NUMBER_HINT
-    elif kind == "finite_number":
-        message, hint = f"must be an ordinary number, got {_kind(value)}", _NUMBER_HINT
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"must be a whole number, got {_kind(value)}"
-    elif kind in ("bool_type", "bool_parsing"):
-        message, hint = f"must be true or false, got {_kind(value)}", "yes and no work too"
-    elif kind.startswith("date"):
-        message = f"must be a date like 2026-11-17, got {_kind(value)}"
-    elif kind == "list_type":
-        message = f"must be a list, got {_kind(value)}"
-        hint = "write one '- item' per line, or [first, second]"
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = f"must be a group of 'key: value' lines, got {_kind(value)}"
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        bound = "at least" if kind == "greater_than_equal" else "at most"
-        limit = f'{ctx.get("ge", ctx.get("le")):g}'
-        message = f"must be {bound} {limit}, got {_kind(value)}"
-        if "shares" in where:
-            hint = "a share is a fraction of the audience: write 41% as 0.41"
-    elif kind == "extra_forbidden":
-        message = f"unknown key '{where[-1]}'"
-    else:
-        message = str(error.get("msg", "is not valid"))
-    return ConfigError(message, file=path, line=_line_of(where, lines), field=_dotted(where),
-                       hint=hint)
-
-
-def _line_of(where: Path_, lines: dict[Path_, int]) -> int:
-    for size in range(len(where), -1, -1):
-        if where[:size] in lines:
-            return lines[where[:size]]
-    return 1
-
-
-def _dotted(where: Path_) -> str:
-    text = ""
-    for part in where:
-        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
-    return text
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a group of keys"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{_short(value)}'"
+WORDING = Wording(
+    date_example="2026-11-17",
+    list_hint="write one '- item' per line, or [first, second]",
+    number_hint=NUMBER_HINT,
+    missing_hints={
+        "name": "add a line like: name: Mara Quinn",
+        "platforms": 'add e.g. platforms: {tiktok: {handle: "@yourname"}}',
+        "handle": 'add e.g. handle: "@yourname"',
+    },
+    range_hints={"shares": "a share is a fraction of the audience: write 41% as 0.41"},
+)

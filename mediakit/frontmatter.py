@@ -30,12 +30,19 @@ from pydantic_core import PydanticCustomError
 
 from mediakit.errors import ConfigError
 from mediakit.limits import check_markdown_size
+from mediakit.validation_errors import (
+    NUMBER_HINT,
+    Where,
+    Wording,
+    dotted,
+    first_problem,
+    short,
+)
 
 MAX_HEADER_BYTES = 64_000
 MAX_VALUES = 10_000
 _NULLS = ("", "~", "null", "Null", "NULL")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-Where = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -233,8 +240,7 @@ def parse_model(model: type[ModelT], document: Document) -> ModelT:
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
-        problems = [_explain(error, str(document.path), document.lines) for error in exc.errors()]
-        raise min(problems, key=lambda err: err.line or 0) from None
+        raise first_problem(exc, str(document.path), document.lines, WORDING) from None
 
 
 def _strict_date(value: Any) -> Any:
@@ -253,70 +259,10 @@ def _strict_date(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_strict_date)]
 
 
-def _explain(error: Any, shown_as: str, lines: dict[Where, int]) -> ConfigError:
-    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
-    where: Where = tuple(part for part in error["loc"] if part != "[key]")
-    where = tuple(p for p in where if not (isinstance(p, str) and p.startswith(("function-",
-                                                                               "str", "list["))))
-    hint = None
-    if kind == "mediakit":
-        where = (*where, *ctx.get("at", ()))
-        message, hint = ctx["message"], ctx.get("hint")
-    elif kind == "missing":
-        message = "must not be empty" if where in lines else "this required key is missing"
-    elif kind == "string_type":
-        message = f"must be text, got {_kind(value)}"
-    elif kind in ("float_type", "float_parsing", "finite_number"):
-        message = f"must be a number, got {_kind(value)}"
-        hint = "write only the number, e.g. 850 or 850.50, without currency sign or separators"
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"must be a whole number, got {_kind(value)}"
-        hint = "write only digits, e.g. 1240"
-    elif kind.startswith("date"):
-        message = f"must be a date like 2026-12-15, got {_kind(value)}"
-    elif kind == "list_type":
-        message = f"must be a list, got {_kind(value)}"
-        hint = "write one '- item' per line"
-    elif kind in ("too_short",):
-        message = "needs at least one item"
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = f"must be a group of 'key: value' lines, got {_kind(value)}"
-    elif kind in ("greater_than_equal", "greater_than", "less_than_equal"):
-        bound = {"greater_than_equal": "at least", "greater_than": "more than",
-                 "less_than_equal": "at most"}[kind]
-        limit = ctx.get("ge", ctx.get("gt", ctx.get("le")))
-        message = f"must be {bound} {limit:g}, got {_kind(value)}"
-    else:
-        message = str(error.get("msg", "is not valid"))
-    return ConfigError(message, file=shown_as, line=_line_of(where, lines), field=dotted(where),
-                       hint=hint)
-
-
-def _line_of(where: Where, lines: dict[Where, int]) -> int:
-    for size in range(len(where), -1, -1):
-        if where[:size] in lines:
-            return lines[where[:size]]
-    return 1
-
-
-def dotted(where: Where) -> str:
-    """("deliverables", 1, "price") -> deliverables[1].price"""
-    text = ""
-    for part in where:
-        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
-    return text
-
-
-def short(value: object, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a group of keys"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{short(value)}'"
+WORDING = Wording(
+    date_example="2026-12-15",
+    list_hint="write one '- item' per line",
+    number_hint=NUMBER_HINT,
+    whole_number_hint="write only digits, e.g. 1240",
+    finite_message="must be a number",
+)
