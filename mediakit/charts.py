@@ -1,28 +1,34 @@
 """Charts: Altair specs rendered to inline SVG, themed from the creator's brand colours.
 
 SVG (via vl-convert, no browser) means charts work without JavaScript, in print and in a PDF.
-Rendering is the slowest step of a build, so each SVG is cached on disk by the hash of its spec:
-an unchanged chart costs a file read.
+Rendering is the slowest step of a build, so each SVG is cached on disk by the hash of its spec
+and vl-convert's version: an unchanged chart costs a file read.
+
+Building a spec is not free either (Altair's import alone takes a second), so Altair is imported
+only when charts are built, the data goes in as plain records (no DataFrame for Altair to
+sanitise), every encoding channel is a typed object (a "field:Q" string makes Altair search its
+whole schema for the class), and specs are not validated against the Vega-Lite schema in a build
+(the test suite validates every chart the demo draws).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import altair as alt
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from mediakit.analytics.report import PlatformReport, Report
 from mediakit.limits import svg_problem
 
 if TYPE_CHECKING:
+    import altair as alt
+
     from mediakit.config import Profile
 
 WIDTH = 560  # rendered size; the SVG scales to the page, so text stays legible on a phone
@@ -72,16 +78,18 @@ class Renderer:
         self.cached = 0
 
     def svg(self, chart: alt.TopLevelMixin, key: str) -> str:
-        spec = chart.to_dict()
+        import vl_convert
+
+        spec = chart.to_dict(validate=False)  # validated by the test suite, not every build
         text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+        # a new vl-convert brings a new Vega, which may draw the same spec differently
+        text = f"vl-convert {vl_convert.__version__}\n{text}"
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
         cached = self.cache_dir / f"{digest}.svg" if self.cache_dir else None
-        if cached is not None and cached.is_file() and svg_problem(cached.read_bytes()) is None:
+        svg = _read_cached(cached) if cached is not None else None
+        if svg is not None:
             self.cached += 1
-            svg = cached.read_text("utf-8")
         else:
-            import vl_convert
-
             svg = vl_convert.vegalite_to_svg(spec)
             self.rendered += 1
             if cached is not None:
@@ -92,16 +100,71 @@ class Renderer:
         return responsive(svg, key)
 
 
+def _read_cached(path: Path) -> str | None:
+    """A cached SVG's text, or None when it is missing, unreadable or unsafe (then redrawn)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if svg_problem(data) is not None:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _values(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Inline data for Altair: the records as JSON has them (NaN and infinity become null).
+
+    Altair would turn a DataFrame into exactly these records (and first copy and sanitise it).
+    """
+    return {"values": [{name: _plain(value) for name, value in row.items()} for row in rows]}
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # a NumPy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def responsive(svg: str, key: str) -> str:
     """Let the SVG scale with its container and give its ids a per-chart prefix.
 
     Several SVGs inline in one page share one id namespace; vl-convert's ids (clip paths,
     gradients) would collide without the prefix.
     """
+    svg = renumbered(svg)
     svg = re.sub(r'\sid="([^"]+)"', lambda m: f' id="{key}-{m.group(1)}"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{key}-{m.group(1)})", svg)
     svg = re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\sheight="[^"]*"', r"\1", svg, count=1)
     return svg.replace("<svg ", '<svg role="img" aria-hidden="true" focusable="false" ', 1)
+
+
+_COUNTED_ID = re.compile(r'(?<=\sid=")(gradient_|clip)(\d+)(?=")')
+_COUNTED_REF = re.compile(r'(id="|url\(#)((?:gradient_|clip)\d+)(?=[")])')
+_FIRST = {"gradient_": 0, "clip": 1}  # where vl-convert's counters start in a new process
+
+
+def renumbered(svg: str) -> str:
+    """Number the SVG's gradients and clip paths as a first drawing in a new process would.
+
+    vl-convert counts them over the whole process ("gradient_0", then "gradient_1" in the next
+    chart drawn), so without this a chart's bytes would depend on what was drawn before it: in
+    ``serve``, or when some charts come from the cache and others are drawn.
+    """
+    mapping: dict[str, str] = {}
+    counts = dict(_FIRST)
+    for found in _COUNTED_ID.finditer(svg):
+        if found.group(0) not in mapping:
+            family = found.group(1)
+            mapping[found.group(0)] = f"{family}{counts[family]}"
+            counts[family] += 1
+    if all(old == new for old, new in mapping.items()):
+        return svg
+    return _COUNTED_REF.sub(lambda m: m.group(1) + mapping.get(m.group(2), m.group(2)), svg)
 
 
 def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Chart]:
@@ -110,37 +173,44 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
     Keys: followers, views (the kit), and for the report: engagement-benchmark,
     activity-heatmap, top-posts, insights, gender, age, country, city.
     """
+    import altair as alt
+    from altair.utils.schemapi import debug_mode
+
     alt.theme.register("mediakit", enable=True)(lambda: {"config": theme(profile)})
     charts: dict[str, Chart] = {}
     names = territory_names(profile.locale)
-    for data in report.platforms.values():
-        made = (
-            followers_chart(data, renderer),
-            views_chart(data, renderer),
-            benchmark_chart(data, renderer),
-            heatmap_chart(data, renderer),
-            top_posts_chart(data, renderer),
-            insights_chart(data, renderer),
-            *(audience_chart(data, dimension, renderer, names)
-              for dimension in ("gender", "age", "country", "city")),
-        )
-        for chart in made:
-            if chart is not None:
-                charts[chart.key] = chart
+    # Altair's debug mode validates every piece of a spec as it is made; the suite validates
+    # the whole specs instead (tests/test_charts.py), so a build does not pay for it.
+    with debug_mode(False):
+        for data in report.platforms.values():
+            made = (
+                followers_chart(data, renderer),
+                views_chart(data, renderer),
+                benchmark_chart(data, renderer),
+                heatmap_chart(data, renderer),
+                top_posts_chart(data, renderer),
+                insights_chart(data, renderer),
+                *(audience_chart(data, dimension, renderer, names)
+                  for dimension in ("gender", "age", "country", "city")),
+            )
+            for chart in made:
+                if chart is not None:
+                    charts[chart.key] = chart
     return charts
 
 
-def _time_frame(series: list[tuple[str, int]], column: str) -> pd.DataFrame:
-    return pd.DataFrame(series, columns=["date", column])
+def _time_values(series: list[tuple[str, int]], column: str) -> dict[str, list[dict[str, Any]]]:
+    return _values([{"date": day, column: value} for day, value in series])
 
 
 def followers_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     """Follower count per day: growth, from counts (never TikTok's difference column)."""
     if len(data.followers_series) < 2:
         return None
-    frame = _time_frame(data.followers_series, "followers")
+    import altair as alt
+
     chart = (
-        alt.Chart(frame)
+        alt.Chart(_time_values(data.followers_series, "followers"), width=WIDTH, height=HEIGHT)
         .mark_line(interpolate="monotone")
         .encode(
             x=alt.X("date:T", title=None, axis=alt.Axis(format="%b", tickCount=6),
@@ -148,7 +218,6 @@ def followers_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
             y=alt.Y("followers:Q", title=None, scale=alt.Scale(zero=False),
                     axis=alt.Axis(format="~s", tickCount=4)),
         )
-        .properties(width=WIDTH, height=HEIGHT)
     )
     key = f"{data.platform}-followers"
     first, last = data.followers_series[0], data.followers_series[-1]
@@ -156,23 +225,23 @@ def followers_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         f"Followers per day from {first[0]} ({first[1]:,}) to {last[0]} ({last[1]:,})."
     )
     return Chart(key, "Follower growth", description, renderer.svg(chart, key),
-                 _monthly_table(frame, "followers", "last"))
+                 _monthly_table(data.followers_series, "last"))
 
 
 def views_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     """Video views per day, all videos together."""
     if len(data.views_series) < 2:
         return None
-    frame = _time_frame(data.views_series, "views")
+    import altair as alt
+
     chart = (
-        alt.Chart(frame)
+        alt.Chart(_time_values(data.views_series, "views"), width=WIDTH, height=HEIGHT)
         .mark_area(interpolate="step-after", line=False)
         .encode(
             x=alt.X("date:T", title=None, axis=alt.Axis(format="%b", tickCount=6),
                     scale=alt.Scale(type="utc")),  # the same ticks in every time zone
             y=alt.Y("views:Q", title=None, axis=alt.Axis(format="~s", tickCount=4)),
         )
-        .properties(width=WIDTH, height=HEIGHT)
     )
     key = f"{data.platform}-views"
     peak = max(data.views_series, key=lambda item: (item[1], item[0]))
@@ -181,15 +250,19 @@ def views_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         f"the busiest day was {peak[0]} with {peak[1]:,} views."
     )
     return Chart(key, "Daily video views", description, renderer.svg(chart, key),
-                 _monthly_table(frame, "views", "sum"))
+                 _monthly_table(data.views_series, "sum"))
 
 
-def _monthly_table(frame: pd.DataFrame, column: str, how: str) -> list[tuple[str, str]]:
-    """The data behind a daily chart, one row per month (a readable size for a table)."""
-    month = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m")
-    grouped = frame[column].groupby(month)
-    values = grouped.last() if how == "last" else grouped.sum()
-    return [(label, f"{int(value):,}") for label, value in values.items()]
+def _monthly_table(series: list[tuple[str, int]], how: str) -> list[tuple[str, str]]:
+    """The data behind a daily chart, one row per month (a readable size for a table).
+
+    ``how`` is "last" (the month's last value: a count) or "sum" (a total). Days are ISO dates.
+    """
+    months: dict[str, int] = {}
+    for day, value in series:
+        month = day[:7]  # "2026-03-14" -> "2026-03"
+        months[month] = value if how == "last" else months.get(month, 0) + value
+    return [(label, f"{int(value):,}") for label, value in sorted(months.items())]
 
 
 # -- the report's charts (analytics core) --------------------------------------------------------
@@ -240,39 +313,42 @@ def benchmark_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
              bench.above_to or bench.average_high]
     top = max(edges[-1], bench.value) * 1.15
     edges.append(top)
-    bands = pd.DataFrame({
-        "band": ["low", "below average", "average", "above average", "high"],
-        "start": edges[:-1], "end": edges[1:],
-    })
-    bands = bands[bands["end"] > bands["start"]]
-    you = pd.DataFrame({"value": [bench.value], "label": [f"You: {_pct(bench.value)}"]})
-    middle = pd.DataFrame({"mid": [(bench.average_low + bench.average_high) / 2],
-                           "label": [f"tier average {_pct(bench.average_low)}–"
-                                     f"{_pct(bench.average_high)}"]})
+    names = ("low", "below average", "average", "above average", "high")
+    bands = [{"band": band, "start": start, "end": end}
+             for band, start, end in zip(names, edges[:-1], edges[1:], strict=True)
+             if end > start]
+    you = _values([{"value": bench.value, "label": f"You: {_pct(bench.value)}"}])
+    middle = _values([{"mid": (bench.average_low + bench.average_high) / 2,
+                       "label": f"tier average {_pct(bench.average_low)}–"
+                                f"{_pct(bench.average_high)}"}])
+    import altair as alt
+
     x = alt.X("start:Q", title=f"Engagement per {bench.denominator}",
               scale=alt.Scale(domain=[0, top], nice=False),
               axis=alt.Axis(format="%", tickCount=6))
     layers = alt.layer(
-        alt.Chart(bands).mark_rect().encode(
-            x=x, x2="end:Q", y=alt.value(24), y2=alt.value(60),
+        alt.Chart(_values(bands)).mark_rect().encode(
+            x=x, x2=alt.X2("end:Q"), y=alt.YValue(24), y2=alt.Y2Value(60),
             color=alt.Color("band:N", legend=None, scale=alt.Scale(
-                domain=list(bands["band"]), range=list(BAND_COLOURS[: len(bands)])))),
+                domain=[row["band"] for row in bands],
+                range=list(BAND_COLOURS[: len(bands)])))),
         alt.Chart(middle).mark_text(fontSize=12, color=MUTED, baseline="bottom").encode(
-            x="mid:Q", y=alt.value(20), text="label:N"),
-        alt.Chart(you).mark_bar().encode(x=alt.X("value:Q"), x2=alt.datum(0),
-                                         y=alt.value(34), y2=alt.value(50)),
+            x=alt.X("mid:Q"), y=alt.YValue(20), text=alt.Text("label:N")),
+        alt.Chart(you).mark_bar().encode(x=alt.X("value:Q"), x2=alt.X2Datum(0),
+                                         y=alt.YValue(34), y2=alt.Y2Value(50)),
         alt.Chart(you).mark_text(fontSize=13, fontWeight="bold", baseline="top",
                                  align="right").encode(
-            x="value:Q", y=alt.value(66), text="label:N"),
-    ).properties(width=BAR_WIDTH, height=84)
+            x=alt.X("value:Q"), y=alt.YValue(66), text=alt.Text("label:N")),
+        width=BAR_WIDTH, height=84,
+    )
     key = f"{data.platform}-engagement-benchmark"
     description = (
         f"Engagement per {bench.denominator} of {_pct(bench.value)} against the {bench.tier} "
         f"benchmark ({bench.source}, {bench.source_date}): the average band is "
         f"{_pct(bench.average_low)}–{_pct(bench.average_high)}, so this is {bench.band}."
     )
-    table = [(str(row.band), f"{_pct(row.start)}–{_pct(row.end)}")
-             for row in bands.itertuples() if row.band != "high"]
+    table = [(row["band"], f"{_pct(row['start'])}–{_pct(row['end'])}")
+             for row in bands if row["band"] != "high"]
     table.append(("You", _pct(bench.value)))
     return Chart(key, "Engagement against the tier benchmark", description,
                  capped(renderer.svg(layers, key)), table)
@@ -290,24 +366,26 @@ def heatmap_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     ]
     if not cells:
         return None
-    frame = pd.DataFrame(cells)
     start, end = best.start_hour, best.start_hour + best.window_hours
     spans = [(start, min(end, 24))] + ([(0, end - 24)] if end > 24 else [])
-    window = pd.DataFrame(spans, columns=["start", "end"])
+    window = _values([{"start": begin, "end": stop} for begin, stop in spans])
+    import altair as alt
+
     y = alt.Y("weekday:O", title=None, sort=list(WEEKDAYS), scale=alt.Scale(domain=WEEKDAYS))
     chart = alt.layer(
-        alt.Chart(frame).mark_rect().encode(
+        alt.Chart(_values(cells)).mark_rect().encode(
             x=alt.X("hour:Q", title=f"Hour ({best.timezone or 'local time'})",
                     scale=alt.Scale(domain=[0, 24], nice=False),
                     axis=alt.Axis(values=list(range(0, 25, 3)), format="d")),
-            x2="end:Q", y=y,
+            x2=alt.X2("end:Q"), y=y,
             color=alt.Color("active:Q", title="Active followers",
                             scale=alt.Scale(scheme="blues"),
                             legend=alt.Legend(orient="bottom", format="~s", gradientLength=200)),
         ),
         alt.Chart(window).mark_rect(fill=None, stroke="#d9482b", strokeWidth=3).encode(
-            x="start:Q", x2="end:Q"),
-    ).properties(width=WIDTH, height=HEIGHT)
+            x=alt.X("start:Q"), x2=alt.X2("end:Q")),
+        width=WIDTH, height=HEIGHT,
+    )
     key = f"{data.platform}-activity-heatmap"
     zone = best.timezone or "the export's local time"
     description = (
@@ -327,12 +405,15 @@ def top_posts_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     if len(data.top_posts) < 2:
         return None
     viral = {post.post_id for post in (data.viral.posts if data.viral else [])}
-    frame = pd.DataFrame([
+    rows = [
         {"label": f"{i}. {_short(post.title)}", "views": post.views,
          "kind": "viral hit" if post.post_id in viral else "post"}
         for i, post in enumerate(data.top_posts, 1)
-    ])
+    ]
+    frame = _values(rows)  # one object for both layers: Altair then lists the data once
     median = data.reach.median_views if data.reach else None
+    import altair as alt
+
     y = alt.Y("label:N", title=None, sort=None, axis=None)
     bars = alt.Chart(frame).mark_bar(size=14, yOffset=8).encode(
         y=y,
@@ -342,21 +423,21 @@ def top_posts_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     )
     labels = alt.Chart(frame).mark_text(align="left", baseline="middle", dy=-6, fontSize=13,
                                         color="#3b4350").encode(
-        y=y, x=alt.datum(0), text="label:N")
+        y=y, x=alt.XDatum(0), text=alt.Text("label:N"))
     layers = [bars, labels]
     if median:
-        rule = pd.DataFrame({"median": [median]})
+        rule = _values([{"median": median}])
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 3], color=MUTED).encode(
-            x="median:Q"))
-    chart = alt.layer(*layers).properties(width=BAR_WIDTH, height=alt.Step(44))
+            x=alt.X("median:Q")))
+    chart = alt.layer(*layers, width=BAR_WIDTH, height=alt.Step(44))
     key = f"{data.platform}-top-posts"
     best = data.top_posts[0]
     description = (
-        f"The {len(frame)} most viewed posts; the first, from {best.posted_at}, has "
+        f"The {len(rows)} most viewed posts; the first, from {best.posted_at}, has "
         f"{best.views:,} views. The dashed line is the typical (median) views of recent posts"
         + (f", {median:,.0f}." if median else ".")
     )
-    table = [(row.label, f"{int(row.views):,}") for row in frame.itertuples()]
+    table = [(row["label"], f"{int(row['views']):,}") for row in rows]
     return Chart(key, "Most viewed posts", description, capped(renderer.svg(chart, key)), table)
 
 
@@ -368,33 +449,42 @@ def insights_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     """Lift of median views per feature, with the post count in the label."""
     if not data.insights:
         return None
-    frame = pd.DataFrame([
+    rows = sorted((
         {"label": f"{FACET_NAMES.get(item.facet, '')}{_short(item.value, 30)} ({item.posts})",
          "lift": item.lift, "direction": "more views" if item.lift >= 0 else "fewer views"}
         for item in data.insights
-    ]).sort_values("lift", ascending=False, kind="mergesort")
+    ), key=_by_lift)
+    import altair as alt
+
     y = alt.Y("label:N", title=None, sort=None, axis=None)
-    bars = alt.Chart(frame).mark_bar(size=12, yOffset=8).encode(
+    bars = alt.Chart().mark_bar(size=12, yOffset=8).encode(
         y=y,
         x=alt.X("lift:Q", title="Median views against the account median",
                 axis=alt.Axis(format="+%", tickCount=4)),
         color=alt.Color("direction:N", legend=None,
                         scale=alt.Scale(domain=["more views", "fewer views"])),
     )
-    low = min(0.0, float(frame["lift"].min()))
-    labels = alt.Chart(frame).mark_text(align="left", baseline="middle", dy=-6, fontSize=13,
-                                        color="#3b4350").encode(
-        y=y, x=alt.datum(low), text="text:N").transform_calculate(
+    low = min([0.0, *(float(row["lift"]) for row in rows if not math.isnan(row["lift"]))])
+    labels = alt.Chart().mark_text(align="left", baseline="middle", dy=-6, fontSize=13,
+                                   color="#3b4350").encode(
+        y=y, x=alt.XDatum(low), text=alt.Text("text:N")).transform_calculate(
             text="datum.label + '  ' + (datum.lift >= 0 ? '+' : '') + format(datum.lift, '.0%')")
-    chart = alt.layer(bars, labels).properties(width=BAR_WIDTH, height=alt.Step(40))
+    # the data on the layer, not on each chart: the same spec, without Altair copying the rows
+    chart = alt.layer(bars, labels, data=_values(rows), width=BAR_WIDTH, height=alt.Step(40))
     key = f"{data.platform}-insights"
-    top = frame.iloc[0]
+    top = rows[0]
     description = (
         f"Median views of posts with each feature against the account's median (post counts in "
         f"brackets). Highest: {top['label']} at {top['lift']:+.0%}."
     )
-    table = [(row.label, f"{row.lift:+.0%}") for row in frame.itertuples()]
+    table = [(row["label"], f"{row['lift']:+.0%}") for row in rows]
     return Chart(key, "What travels", description, capped(renderer.svg(chart, key)), table)
+
+
+def _by_lift(row: dict[str, Any]) -> tuple[bool, float]:
+    """Largest lift first, ties in the analysis's order, a missing (NaN) lift last."""
+    lift = float(row["lift"])
+    return (math.isnan(lift), 0.0 if math.isnan(lift) else -lift)
 
 
 AUDIENCE_TITLES = {"gender": "Gender", "age": "Age", "country": "Top countries",
@@ -415,21 +505,22 @@ def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
             return names.get(segment.upper(), segment)
         return segment.title() if dimension == "gender" else segment
 
-    frame = pd.DataFrame([{"segment": label(seg), "share": share}
-                          for seg, share in split.shares.items()])
-    chart = alt.Chart(frame).mark_bar().encode(
+    rows = [{"segment": label(seg), "share": share} for seg, share in split.shares.items()]
+    import altair as alt
+
+    chart = alt.Chart(width=BAR_WIDTH - 140, height=alt.Step(26)).mark_bar().encode(
         y=alt.Y("segment:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
         x=alt.X("share:Q", title=None, axis=alt.Axis(format="%", tickCount=4)),
-    ).properties(width=BAR_WIDTH - 140, height=alt.Step(26))
+    )
     text = chart.mark_text(align="left", dx=4, fontSize=12, color=MUTED).encode(
         text=alt.Text("share:Q", format=".0%"))
     key = f"{data.platform}-{dimension}"
     origin = (f"self-reported by the creator ({split.source})" if split.self_reported
               else f"exported ({split.source})")
-    largest = frame.iloc[0]
+    largest = rows[0]
     description = (f"Audience by {dimension}, {origin}; the largest group is "
                    f"{largest['segment']} at {largest['share']:.0%}.")
-    table = [(row.segment, _pct(row.share)) for row in frame.itertuples()]
+    table = [(row["segment"], _pct(row["share"])) for row in rows]
     title = AUDIENCE_TITLES.get(dimension, dimension.title())
-    layered = alt.layer(chart, text).properties(padding={"left": 24, "right": 8})
+    layered = alt.layer(chart, text, data=_values(rows), padding={"left": 24, "right": 8})
     return Chart(key, title, description, capped(renderer.svg(layered, key)), table)

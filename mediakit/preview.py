@@ -4,12 +4,24 @@ When the kit's link is pasted into email, Slack or iMessage, this picture is wha
 first, so it carries the name, the handle and the three numbers a brand asks for. It is an SVG we
 compose (every user string XML-escaped) and turn into PNG with vl-convert, which the charts already
 need: no browser, no extra dependency, and the same bytes for the same kit.
+
+Drawing a card takes 0.1-0.3 s and a kit has one per pitch besides its own, so each PNG is cached
+on disk like the chart SVGs, keyed by what the drawing depends on: the SVG text (which holds every
+word, colour and the avatar) and vl-convert's version. A cache entry is only ever PNG bytes, and
+it is checked to be a whole, well-formed PNG before it is used; anything else is drawn again.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import hashlib
+import os
+import struct
+import tempfile
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 WIDTH, HEIGHT = 1200, 630
@@ -91,8 +103,83 @@ def _text(x: int, y: int, text: str, size: int, colour: str, weight: int,
             f"{escape(text)}</text>")
 
 
-def png(card: Card) -> bytes:
-    """The card as PNG bytes (the same card always gives the same bytes)."""
+def png(card: Card, cache: Path | None = None) -> bytes:
+    """The card as PNG bytes (the same card always gives the same bytes).
+
+    ``cache`` is a folder of earlier drawings (e.g. ``.mediakit-cache/previews``); a drawing
+    found there is returned as it is, and a new one is added to it when the folder is writable.
+    """
     import vl_convert
 
-    return vl_convert.svg_to_png(svg(card))
+    drawing = svg(card)
+    if cache is None:
+        return vl_convert.svg_to_png(drawing)
+    path = cache / f"{cache_key(drawing)}.png"
+    found = _read_png(path)
+    if found is not None:
+        return found
+    data = vl_convert.svg_to_png(drawing)
+    _write_atomically(path, data)
+    return data
+
+
+def cache_key(drawing: str) -> str:
+    """The hash of what a PNG depends on: the SVG text and the version of vl-convert."""
+    import vl_convert
+
+    text = f"vl-convert {vl_convert.__version__}\n{drawing}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def is_png(data: bytes) -> bool:
+    """Whether ``data`` is one whole PNG: the signature, then chunks whose lengths and checksums
+    are right, IHDR first and IEND last with nothing after it (so a cut-off file fails)."""
+    if not data.startswith(PNG_SIGNATURE):
+        return False
+    at, first = len(PNG_SIGNATURE), True
+    while at + 12 <= len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        end = at + 12 + length
+        if end > len(data):
+            return False
+        body = data[at + 4:end - 4]  # the chunk type and its data: what the CRC covers
+        if zlib.crc32(body) != struct.unpack(">I", data[end - 4:end])[0]:
+            return False
+        if first and kind != b"IHDR":
+            return False
+        first = False
+        if kind == b"IEND":
+            return end == len(data)
+        at = end
+    return False
+
+
+def _read_png(path: Path) -> bytes | None:
+    """A cached drawing, or None when it is missing, unreadable or not a whole PNG."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if is_png(data) else None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Add a drawing to the cache: whole or not at all (caches may be shared by builds running
+    at the same time). A cache that cannot be written only means drawing again next time."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -219,11 +219,13 @@ def site(
     profile_file: Path,
     account: Account | None = None,
     pdf: bool = False,
+    cache_dir: Path | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, in memory.
 
     ``account`` (the canonical tables) lets case studies look their posts up in the exports;
-    ``pdf`` adds media-kit.pdf (WeasyPrint) and links it from the kit.
+    ``pdf`` adds media-kit.pdf (WeasyPrint) and links it from the kit; ``cache_dir`` (the
+    project's cache folder) keeps the share pictures drawn, as it keeps the charts.
     """
     formatter = Formatter(profile.locale)
     env = environment(project_dir, formatter)
@@ -281,7 +283,8 @@ def site(
                                                   "root": "../", "noindex": True,
                                                   "preview": preview, "pdf_href": None})
         files[preview] = preview_png(report, profile, formatter, content_dir,
-                                     kicker=f"Proposal for {pitch.header.brand}")
+                                     kicker=f"Proposal for {pitch.header.brand}",
+                                     cache_dir=cache_dir)
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
     # 404.html is served at any missing address; its links are relative like every page's, so
@@ -292,7 +295,7 @@ def site(
         files[f"assets/{name}"] = _render(env, name, context)
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
-    files[PREVIEW] = preview_png(report, profile, formatter, content_dir)
+    files[PREVIEW] = preview_png(report, profile, formatter, content_dir, cache_dir=cache_dir)
     files["stats.json"] = stats_json(report)
     files[".nojekyll"] = b""
     files["robots.txt"] = robots_txt(profile).encode("utf-8")

@@ -19,6 +19,7 @@ from mediakit.format import Formatter
 from mediakit.paths import inside
 
 PITCHES = "pitches"
+PREVIEWS = "previews"  # the share pictures' folder in the cache
 PLATFORM_NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
 
 
@@ -57,8 +58,11 @@ def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
 
 
 def preview_png(report: Report, profile: Profile, formatter: Formatter, content_dir: Path,
-                kicker: str = "") -> bytes:
-    """The share picture: name, handle and the first platform's three headline numbers."""
+                kicker: str = "", cache_dir: Path | None = None) -> bytes:
+    """The share picture: name, handle and the first platform's three headline numbers.
+
+    ``cache_dir`` is the project's cache folder (drawings are kept in its ``previews/``).
+    """
     first = next(iter(report.platforms.values()), None)
     stats: list[tuple[str, str]] = []
     if first is not None:
@@ -83,7 +87,7 @@ def preview_png(report: Report, profile: Profile, formatter: Formatter, content_
         avatar=avatar,
         avatar_type=avatar_type,
     )
-    return preview.png(card)
+    return preview.png(card, cache_dir / PREVIEWS if cache_dir is not None else None)
 
 
 def is_public(profile: Profile) -> bool:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import struct
+import zlib
+from dataclasses import replace
 
-from mediakit.preview import Card, fit, png, svg
+import pytest
+import vl_convert
+
+from mediakit.preview import PNG_SIGNATURE, Card, cache_key, fit, is_png, png, svg
+from mediakit.sharing import PREVIEWS
 
 CARD = Card(name="Mara Quinn", handle="@maraquinnmusic", tagline="Songs <b>& buses</b>",
             stats=[("48K", "followers"), ("50.5K", "typical views"), ("8.8%", "engagement")],
@@ -30,3 +36,98 @@ def test_user_text_is_escaped_in_the_svg():
 def test_long_text_is_cut_with_an_ellipsis():
     assert fit("Indie-folk   songs written on the night bus", 20) == "Indie-folk songs wr…"
     assert fit("short", 20) == "short"
+
+
+# -- the cache of drawn previews --------------------------------------------------------------
+
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data, CRC of type + data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+# A 1×1 RGBA PNG put together by hand: 8-bit colour type 6, one row of (filter 0, r, g, b, a).
+IHDR = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
+TINY = (PNG_SIGNATURE + IHDR + chunk(b"IDAT", zlib.compress(b"\x00\x10\x20\x30\xff"))
+        + chunk(b"IEND", b""))
+
+
+def test_is_png_wants_one_whole_png():
+    assert is_png(TINY)
+    assert not is_png(TINY[:-1])  # cut off inside IEND
+    assert not is_png(TINY[:-12])  # no IEND at all
+    assert not is_png(TINY + b"<script>")  # something after IEND
+    assert not is_png(TINY[:-16] + bytes([TINY[-16] ^ 1]) + TINY[-15:])  # a flipped IDAT byte
+    assert not is_png(PNG_SIGNATURE + chunk(b"IDAT", b"") + IHDR + chunk(b"IEND", b""))
+    assert not is_png(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert not is_png(b"")
+
+
+def test_a_cached_preview_has_the_bytes_of_a_fresh_drawing(tmp_path):
+    fresh = png(CARD)
+    assert png(CARD, tmp_path) == fresh  # drawn, then kept
+    kept = tmp_path / f"{cache_key(svg(CARD))}.png"
+    assert sorted(tmp_path.iterdir()) == [kept]  # nothing else: no temporary file left behind
+    assert kept.read_bytes() == fresh
+    assert png(CARD, tmp_path) == fresh  # read back
+
+
+def test_a_cached_preview_is_not_drawn_again(tmp_path, monkeypatch):
+    drawn = png(CARD, tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(vl_convert, "svg_to_png", refuse)
+    assert png(CARD, tmp_path) == drawn
+
+
+def test_the_key_changes_with_the_card_and_with_vl_convert(monkeypatch):
+    key = cache_key(svg(CARD))
+    assert len(key) == 64  # a whole sha256
+    assert cache_key(svg(replace(CARD, stats=[("49K", "followers")]))) != key
+    other_avatar = b"<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>"
+    # the avatar travels inside the SVG, so a new picture is a new key
+    assert cache_key(svg(replace(CARD, avatar=other_avatar))) != key
+    monkeypatch.setattr(vl_convert, "__version__", "0.0.1")
+    assert cache_key(svg(CARD)) != key
+
+
+@pytest.mark.parametrize("damage", [
+    lambda good: good[: len(good) // 2],  # cut off by a full disk
+    lambda good: good[:100] + bytes([good[100] ^ 0xFF]) + good[101:],  # one byte flipped
+    lambda good: b"",
+    lambda good: b"\x80\x04\x95\x00\x00\x00\x00\x00\x00\x00\x00.",  # a pickle: never loaded
+    lambda good: b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+], ids=["truncated", "flipped-byte", "empty", "pickle", "svg"])
+def test_a_damaged_cache_entry_is_drawn_again_and_replaced(tmp_path, damage):
+    fresh = png(CARD)
+    entry = tmp_path / f"{cache_key(svg(CARD))}.png"
+    entry.write_bytes(damage(fresh))
+    assert png(CARD, tmp_path) == fresh
+    assert entry.read_bytes() == fresh
+
+
+def test_a_cache_that_cannot_be_read_or_written_is_not_an_error(tmp_path):
+    fresh = png(CARD)
+    not_a_folder = tmp_path / "previews"
+    not_a_folder.write_bytes(b"a file where the cache folder should be")
+    assert png(CARD, not_a_folder) == fresh
+    assert not_a_folder.read_bytes() == b"a file where the cache folder should be"
+    blocked = tmp_path / "blocked"
+    (blocked / f"{cache_key(svg(CARD))}.png").mkdir(parents=True)  # a folder in the entry's place
+    assert png(CARD, blocked) == fresh
+    assert [p.name for p in blocked.iterdir()] == [f"{cache_key(svg(CARD))}.png"]  # no leftovers
+
+
+def test_the_site_has_the_same_share_pictures_with_the_cache_cold_or_warm(demo_inputs, tmp_path):
+    plain = demo_inputs.render()
+    pictures = sorted(name for name in plain if name.endswith(".png"))
+    # the kit's own card and one per pitch (the demo has two pitches)
+    assert pictures == ["assets/preview-harbour-strings.png", "assets/preview-liffey-audio.png",
+                        "assets/preview.png"]
+    cold = demo_inputs.render(cache_dir=tmp_path)
+    assert len(list((tmp_path / PREVIEWS).glob("*.png"))) == 3
+    warm = demo_inputs.render(cache_dir=tmp_path)
+    for name in pictures:
+        assert cold[name] == plain[name] == warm[name], name
