@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from mediakit.casestudies import CaseStudyHeader
@@ -67,7 +69,11 @@ def test_the_workflow_builds_and_deploys_to_pages(tmp_path):
     build_steps = workflow["jobs"]["build"]["steps"]
     commands = [step.get("run") for step in build_steps]
     uses = [step.get("uses", "").split("@")[0] for step in build_steps]
-    assert "pip install mediakit" in commands and "mediakit build" in commands
+    # the kit and its PDF, built together (docs/github-pages.md, "The PDF")
+    assert 'pip install "mediakit[pdf]"' in commands and "mediakit build --pdf" in commands
+    pango = "sudo apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0"
+    assert commands.index("sudo apt-get update") < commands.index(pango) < commands.index(
+        "mediakit build --pdf")
     assert "actions/upload-pages-artifact" in uses
     assert next(s for s in build_steps if "upload-pages" in s.get("uses", ""))["with"] == {
         "path": "site"}
@@ -75,6 +81,15 @@ def test_the_workflow_builds_and_deploys_to_pages(tmp_path):
     assert deploy["needs"] == "build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_the_workflow_is_the_one_docs_github_pages_shows(tmp_path):
+    """A creator reading docs/github-pages.md sees exactly the file `init` wrote for them."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "github-pages.md").read_text("utf-8")
+    section = docs.split("## GitHub Pages with GitHub Actions", 1)[1]
+    shown = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    init_project(tmp_path)
+    assert (tmp_path / ".github/workflows/pages.yml").read_text("utf-8") == shown
 
 
 def test_gitignore_keeps_site_and_history_but_not_caches(tmp_path):
