@@ -147,6 +147,69 @@ def analyze_project(
 
 
 @dataclass
+class DataStage:
+    """The profile, the merged account, the numbers and the charts: what the pages are made of.
+
+    ``serve`` keeps the last one (a DataMemo) so an edit to a pitch, a case study or a template
+    renders the pages again without reading the exports or drawing the charts.
+    """
+
+    profile: Profile
+    account: Account
+    report: Report
+    charts: dict[str, charts_module.Chart]
+    warnings: list[str]  # the numbers' warnings, without the freshness one (that needs today)
+    charts_rendered: int = 0
+    charts_cached: int = 0
+
+
+@dataclass
+class DataMemo:
+    """The last DataStage and the hash of the files it was computed from."""
+
+    key: str | None = None
+    stage: DataStage | None = None
+
+
+#: Folders of content/ that only the pages stage reads; everything else may feed the numbers.
+PAGE_FOLDERS = ("pages", "pitches", "case-studies")
+
+
+def data_key(read: dict[str, str], as_of: date | None, *, saved: bool = True) -> str:
+    """Hash of every input of the data stage (``read`` is fastpath.inputs()): content/ except
+    pages, pitches and case studies; ``saved=False`` leaves out the history a build writes."""
+    import hashlib
+
+    digest = hashlib.sha256(f"as_of={as_of}\n".encode())
+    skipped = tuple(f"content/{folder}/" for folder in PAGE_FOLDERS)
+    folder = f"content/{history.HISTORY_DIR.as_posix()}/"
+    for name in sorted(read):
+        if not name.startswith("content/") or name.startswith(skipped):
+            continue
+        if not saved and name.startswith(folder):
+            continue
+        digest.update(f"{name} {read[name]}\n".encode())
+    return digest.hexdigest()
+
+
+def compute_data(project: Project, as_of: date | None, clock: _Clock) -> DataStage:
+    """Profile -> exports + history -> numbers -> charts."""
+    clock.stage("profile")
+    inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
+    profile = load_profile(project.profile_file)
+    clock.stage("exports")
+    account = load_account(project, profile)
+    clock.stage("numbers")
+    report = analyze(account, profile, as_of)
+    warnings = list(report.warnings)
+    clock.stage("charts")
+    renderer = charts_module.Renderer(project.cache_dir / "charts")
+    charts = charts_module.build(report, profile, renderer)
+    return DataStage(profile, account, report, charts, warnings, renderer.rendered,
+                     renderer.cached)
+
+
+@dataclass
 class Rendered:
     """A project's site in memory, and the history it would write: nothing touched on disk yet.
 
@@ -160,6 +223,7 @@ class Rendered:
     charts_rendered: int
     charts_cached: int
     warnings: list[str] = field(default_factory=list)
+    data: DataStage | None = None
 
 
 def render_project(
@@ -170,40 +234,38 @@ def render_project(
     strict: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
+    data: DataStage | None = None,
 ) -> Rendered:
     """Every stage up to the bytes of the site, without writing site/ or history.
 
     ``strict`` raises StrictBuildError as soon as the numbers carry a warning; ``pdf`` adds
-    media-kit.pdf to the files (WeasyPrint; a missing WeasyPrint is an OutputError).
+    media-kit.pdf to the files (WeasyPrint; a missing WeasyPrint is an OutputError). ``data``
+    is a DataStage computed from the very same data files (DataMemo): only the pages are
+    rendered, and the history is already saved.
     """
     clock = progress if isinstance(progress, _Clock) else _Clock(progress)
     project = Project(Path(project_dir))
-    clock.stage("profile")
-    inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
-    profile = load_profile(project.profile_file)
-    clock.stage("exports")
-    account = load_account(project, profile)
-    clock.stage("numbers")
-    report = analyze(account, profile, as_of)
-    report.warnings.extend(freshness_warnings(report, today or date.today()))
+    reused = data is not None
+    if data is None:
+        data = compute_data(project, as_of, clock)
+    report = data.report
+    report.warnings = [*data.warnings, *freshness_warnings(report, today or date.today())]
     if strict and report.warnings:
         raise StrictBuildError(report.warnings)
-    clock.stage("charts")
-    renderer = charts_module.Renderer(project.cache_dir / "charts")
-    charts = charts_module.build(report, profile, renderer)
     clock.stage("pages")
     files = render.site(
-        report, charts, profile,
+        report, data.charts, data.profile,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
-        account=account, pdf=pdf,
+        account=data.account, pdf=pdf,
     )
     return Rendered(
         files=files,
         report=report,
-        history=history.changed_files(account, project.history_dir),
-        charts_rendered=renderer.rendered,
-        charts_cached=renderer.cached,
+        history={} if reused else history.changed_files(data.account, project.history_dir),
+        charts_rendered=0 if reused else data.charts_rendered,
+        charts_cached=0 if reused else data.charts_cached,
         warnings=list(report.warnings),
+        data=data,
     )
 
 
@@ -216,12 +278,14 @@ def build(
     strict: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
+    memo: DataMemo | None = None,
 ) -> BuildResult:
     """Build the site for the project in ``project_dir``; the previous site survives any error.
 
     ``strict`` refuses to write anything when there are warnings (StrictBuildError); ``pdf``
     also writes site/media-kit.pdf (mediakit.pdf, which needs WeasyPrint); ``progress`` is told
-    when each stage (a key of STAGES) starts.
+    when each stage (a key of STAGES) starts; ``memo`` (kept by ``serve`` between builds) skips
+    the data stages when no data file changed since the build that filled it.
     """
     started = time.perf_counter()
     clock = _Clock(progress)
@@ -229,18 +293,23 @@ def build(
     out_dir = out_dir if out_dir is not None else project.site
     check_out_dir(out_dir, project_dir=project.root)  # refuse a wrong --out before the work
     read_before = fastpath.inputs(project.root)
+    reuse = None
+    if memo is not None and memo.key == data_key(read_before, as_of):
+        reuse = memo.stage
     rendered = render_project(project.root, as_of=as_of, today=today, strict=strict, pdf=pdf,
-                              progress=clock)
+                              progress=clock, data=reuse)
     clock.stage("history")
     changed = history.write_files(rendered.history, project.history_dir)
     clock.stage("publish")
     publish(rendered.files, out_dir, project_dir=project.root)
     stale = freshness_warnings(rendered.report, today or date.today())
-    fastpath.write_record(
+    read_after = fastpath.write_record(
         project.cache_dir, out_dir, project_root=project.root, read_before=read_before,
         as_of_option=as_of, pdf=pdf, as_of=rendered.report.as_of,
         warnings=[text for text in rendered.warnings if text not in stale], files=rendered.files,
     )
+    if memo is not None:
+        _remember(memo, rendered.data, read_before, read_after, as_of)
     clock.stage(None)
     return BuildResult(
         out_dir=out_dir,
@@ -255,6 +324,22 @@ def build(
         pdf=out_dir / PDF_NAME if PDF_NAME in rendered.files else None,
         stage_seconds=clock.seconds,
     )
+
+
+def _remember(memo: DataMemo, data: DataStage | None, read_before: dict[str, str],
+              read_after: dict[str, str] | None, as_of: date | None) -> None:
+    """Keep the data stage for the next build, unless a data file changed while this one ran
+    or the profile reads exports from a folder the pages stage owns."""
+    memo.key, memo.stage = None, None
+    if data is None or read_after is None:
+        return
+    if data_key(read_before, as_of, saved=False) != data_key(read_after, as_of, saved=False):
+        return
+    folders = [data.profile.platform_data_dir(name).replace("\\", "/").strip("./")
+               for name in data.profile.platforms]
+    if any(folder.split("/")[0] in PAGE_FOLDERS for folder in folders):
+        return
+    memo.key, memo.stage = data_key(read_after, as_of), data
 
 
 class _Clock:

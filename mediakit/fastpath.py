@@ -162,43 +162,43 @@ def write_record(
     as_of: date,
     warnings: list[str],
     files: Mapping[str, bytes],
-) -> bool:
-    """Remember a build that just published ``files``; False (and no record) when an input
-    changed while the build ran, or the record cannot be written.
+) -> dict[str, str] | None:
+    """Remember a build that just published ``files``.
 
     ``read_before`` is ``inputs()`` taken before the build read anything; ``warnings`` are the
     build's warnings without the freshness one (that depends on the day, not on the inputs).
+    Returns the inputs as they are now, or None when one changed while the build ran (the site
+    may hold either version: no record then). A record that cannot be written is no error.
     """
     path = record_path(cache_dir, out_dir)
     try:
         read_after = inputs(project_root)
-        moved = {name for name in set(read_before) | set(read_after)
-                 if read_before.get(name) != read_after.get(name)
-                 and not name.startswith(f"content/{HISTORY_DIR.as_posix()}/")}
-        if moved:  # edited during the build: the site may hold either version
-            path.unlink(missing_ok=True)
-            return False
-        site = _published(Path(out_dir), files)
+    except OSError:
+        return None
+    saved = f"content/{HISTORY_DIR.as_posix()}/"
+    moved = {name for name in set(read_before) | set(read_after)
+             if read_before.get(name) != read_after.get(name) and not name.startswith(saved)}
+    try:
+        site = None if moved else _published(Path(out_dir), files)
         if site is None:
             path.unlink(missing_ok=True)
-            return False
-        body = {
-            "format": FORMAT,
-            "identity": identity(Path(out_dir)),
-            "environment": environment(pdf),
-            "options": _options(as_of_option, pdf),
-            "inputs": read_after,
-            "site": site,
-            "as_of": as_of.isoformat(),
-            "warnings": list(warnings),
-            "pages": sum(1 for name in files if name.endswith(".html")),
-            "files": len(files),
-            "shells": {} if pdf else _shells(project_root, read_after, files),
-        }
-        _write_json(path, body)
+        else:
+            _write_json(path, {
+                "format": FORMAT,
+                "identity": identity(Path(out_dir)),
+                "environment": environment(pdf),
+                "options": _options(as_of_option, pdf),
+                "inputs": read_after,
+                "site": site,
+                "as_of": as_of.isoformat(),
+                "warnings": list(warnings),
+                "pages": sum(1 for name in files if name.endswith(".html")),
+                "files": len(files),
+                "shells": {} if pdf else _shells(project_root, read_after, files),
+            })
     except (OSError, UnicodeDecodeError):
-        return False
-    return True
+        pass
+    return None if moved else read_after
 
 
 def _options(as_of_option: date | None, pdf: bool) -> dict[str, object]:

@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mediakit import fastpath
-from mediakit.build import Project, build
+from mediakit.build import DataMemo, Project, build
 from mediakit.errors import MediakitError
 
 HOST = "127.0.0.1"
@@ -339,6 +339,7 @@ class Preview:
         self.verbose = verbose
         self.state = LiveState()
         self.stop = threading.Event()
+        self.memo = DataMemo()  # the last build's numbers and charts, while no data file changes
         if not self.project.root.is_dir():
             raise MediakitError("folder not found", file=self.project.root,
                                 hint="give the folder that holds content/")
@@ -360,7 +361,9 @@ class Preview:
         """Build; on failure keep the last good site and tell the terminal and the pages.
 
         A page's text edited (the usual thing while previewing) goes through mediakit.fastpath:
-        that page alone is re-rendered, in milliseconds; anything else is a full build.
+        that page alone is re-rendered, in milliseconds. A pitch, a case study or a template
+        edited re-renders the pages from the numbers and charts kept in memory (DataMemo);
+        an edit to the profile or the exports runs every stage.
         """
         started = time.perf_counter()
         because = f" ({reason})" if reason else ""
@@ -378,7 +381,7 @@ class Preview:
                 self.echo(f"Warning: {warning}", True)
             return
         try:
-            result = build(self.project.root, out_dir=self.out_dir)
+            result = build(self.project.root, out_dir=self.out_dir, memo=self.memo)
         except MediakitError as error:
             self.state.failed(str(error))
             self.echo(f"Error: {error}", True)
