@@ -256,7 +256,7 @@ def render_project(
     files = render.site(
         report, data.charts, data.profile,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
-        account=data.account, pdf=pdf,
+        account=data.account, pdf=pdf, cache_dir=project.cache_dir,
     )
     return Rendered(
         files=files,

@@ -29,6 +29,7 @@ from mediakit.charts import Chart
 from mediakit.config import Profile
 from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.format import MISSING, Formatter
+from mediakit.jinja_cache import bytecode_cache
 from mediakit.limits import check_markdown_size, checked_svg
 from mediakit.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.paths import inside, theme_folder
@@ -67,6 +68,10 @@ def default_templates() -> Path:
     return theme_folder()
 
 
+#: The Environment's options that shape compiled code (compiled templates are cached by them).
+TEMPLATE_SETTINGS = "autoescape=select(default=True) undefined=strict trim lstrip keep_newline"
+
+
 def environment(project_dir: Path, formatter: Formatter) -> Environment:
     """Jinja with the user's templates/ first, then the default theme; autoescape always on."""
     loaders = []
@@ -87,6 +92,7 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(TEMPLATE_SETTINGS),
     )
     env.filters.update(formatter.filters())
     env.filters["country"] = lambda code: country_name(code, formatter)

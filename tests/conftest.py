@@ -10,16 +10,21 @@ import pytest
 
 @pytest.fixture(autouse=True, scope="session")
 def shared_chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Draw each chart once for the whole run (builds and their subprocesses share the cache).
+    """Draw each chart (and compile each template) once for the whole run: builds and their
+    subprocesses share the caches.
 
     Drawing is most of a small build's time and every test builds a fresh copy of a project;
     the cache is keyed by the chart's spec, so sharing it changes no byte of any site. Tests of
     the per-project cache itself remove MEDIAKIT_CACHE_DIR with monkeypatch.
     """
-    previous = os.environ.get("MEDIAKIT_CACHE_DIR")
-    os.environ["MEDIAKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("chart-cache"))
+    settings = {"MEDIAKIT_CACHE_DIR": str(tmp_path_factory.mktemp("chart-cache")),
+                # compiled templates too: shared by the run, never in the tester's ~/.cache
+                "MEDIAKIT_TEMPLATE_CACHE": str(tmp_path_factory.mktemp("template-cache"))}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     yield
-    if previous is None:
-        os.environ.pop("MEDIAKIT_CACHE_DIR", None)
-    else:
-        os.environ["MEDIAKIT_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
