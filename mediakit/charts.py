@@ -2,7 +2,8 @@
 
 SVG (via vl-convert, no browser) means charts work without JavaScript, in print and in a PDF.
 Rendering is the slowest step of a build, so each SVG is cached on disk by the hash of its spec
-and vl-convert's version: an unchanged chart costs a file read.
+and vl-convert's version: an unchanged chart costs a file read. The cache only saves time: one
+that cannot be read or written (read-only, full, a file where its folder should be) means drawing.
 
 Building a spec is not free either (Altair's import alone takes a second), so Altair is imported
 only when charts are built, the data goes in as plain records (no DataFrame for Altair to
@@ -16,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mediakit import cachefile
 from mediakit.analytics.report import PlatformReport, Report
 from mediakit.limits import svg_problem
 
@@ -90,13 +91,11 @@ class Renderer:
         if svg is not None:
             self.cached += 1
         else:
-            svg = vl_convert.vegalite_to_svg(spec)
+            # numbered as in a new process: a cache entry's bytes do not depend on what was drawn
+            svg = renumbered(vl_convert.vegalite_to_svg(spec))
             self.rendered += 1
-            if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")  # caches may be shared
-                tmp.write_text(svg, "utf-8")
-                tmp.replace(cached)
+            if cached is not None:  # a cache that cannot be written only means drawing again
+                cachefile.store(cached, svg.encode("utf-8"))
         return responsive(svg, key)
 
 

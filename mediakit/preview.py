@@ -14,15 +14,14 @@ it is checked to be a whole, well-formed PNG before it is used; anything else is
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import os
 import struct
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from mediakit import cachefile
 
 WIDTH, HEIGHT = 1200, 630
 FONT = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
@@ -119,7 +118,7 @@ def png(card: Card, cache: Path | None = None) -> bytes:
     if found is not None:
         return found
     data = vl_convert.svg_to_png(drawing)
-    _write_atomically(path, data)
+    cachefile.store(path, data)  # a cache that cannot be written only means drawing again
     return data
 
 
@@ -164,22 +163,3 @@ def _read_png(path: Path) -> bytes | None:
     except OSError:
         return None
     return data if is_png(data) else None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Add a drawing to the cache: whole or not at all (caches may be shared by builds running
-    at the same time). A cache that cannot be written only means drawing again next time."""
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
