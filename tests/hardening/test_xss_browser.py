@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -72,6 +73,12 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+# Requests that may leave this machine: only they go through ``_route``. A regex route is
+# matched by the browser itself, so the site's own files (served from 127.0.0.1) are not each
+# handed to Python and back, which was most of a page visit; data: URLs never leave.
+LEAVING = re.compile(r"^(?!http://127\.0\.0\.1[:/]|data:)")
+
+
 def _route(outside: list[str], route, request) -> None:
     """Let through only this machine; remember anything that tried to leave it."""
     host = urlsplit(request.url).hostname
@@ -93,7 +100,7 @@ def _visit_all(browser, site: Path) -> dict[str, dict]:
         dialogs: list[str] = []
         outside: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.route("**/*", functools.partial(_route, outside))
+        page.route(LEAVING, functools.partial(_route, outside))
         for path in sorted(site.rglob("*.html")):
             name = path.relative_to(site).as_posix()
             dialogs.clear()
@@ -134,7 +141,8 @@ def test_the_watch_would_see_a_payload_that_ran(browser, tmp_path: Path) -> None
     (site / "index.html").write_text(
         "<!doctype html><title>x</title><script>alert(1)</script>"
         "<img src=x onerror=__mkxss(2)><script>document.title='pwned'</script>"
-        '<a href="javascript:alert(3)">x</a><iframe src="https://evil.example/"></iframe>',
+        '<a href="javascript:alert(3)">x</a><iframe src="https://evil.example/"></iframe>'
+        '<img src="http://127.0.0.1.evil.example/a.png">',  # this machine at a glance only
         "utf-8")
     seen = _visit_all(browser, site)["index.html"]
     assert seen["dialogs"] == ["1"]
@@ -143,4 +151,5 @@ def test_the_watch_would_see_a_payload_that_ran(browser, tmp_path: Path) -> None
     assert seen["scripts"] == 2 and seen["frames"] == 1
     assert seen["handlers"] == ["IMG onerror"]
     assert seen["links"] == ["javascript:alert(3)"]
-    assert seen["outside"] == ["document https://evil.example/"]
+    assert sorted(seen["outside"]) == ["document https://evil.example/",
+                                       "image http://127.0.0.1.evil.example/a.png"]
