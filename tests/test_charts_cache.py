@@ -111,6 +111,8 @@ def test_a_folder_in_an_entrys_place_draws_the_same_svg_and_stays(tmp_path, writ
 
 
 def test_a_writable_cache_keeps_the_drawing_and_gives_it_back(tmp_path, written):
+    """The entry has the bytes of the fixture's, drawn earlier in this process: entries are kept
+    numbered as a first drawing ("gradient_0"), not by vl-convert's count over the process."""
     renderer = Renderer(tmp_path)
     assert renderer.svg(Spec(SPEC), KEY) == written[0]
     assert [path.name for path in tmp_path.iterdir()] == [written[1]]
