@@ -266,10 +266,10 @@ def _shells(project_root: Path, read: Mapping[str, str], files: Mapping[str, byt
 
 
 def _write_json(path: Path, body: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(body, sort_keys=True, ensure_ascii=False), "utf-8")
-    os.replace(temporary, path)
+    """Write the record whole or not at all (a record that cannot be written is no error)."""
+    from mediakit.cachefile import store
+
+    store(path, json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def _read_record(path: Path) -> dict | None:
