@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mediakit import __version__
-from mediakit.errors import MediakitError
+from mediakit.errors import MediakitError, printable
 
 if TYPE_CHECKING:  # rich costs 50 ms to import: only when something is printed
     from rich.console import Console
@@ -33,6 +33,11 @@ Examples:
   mediakit serve --open         # preview, reloads as you edit
   mediakit build                # reads content/, writes site/
 """
+
+
+def warn(text: str) -> None:
+    """One warning on stderr; what it quotes from the user's files cannot act on the terminal."""
+    click.secho(f"Warning: {printable(text)}", fg="yellow", err=True)
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -51,7 +56,7 @@ class MediakitGroup(click.Group):
             if _debug(ctx):
                 traceback.print_exc()
             for warning in getattr(error, "warnings", []):
-                click.secho(f"Warning: {warning}", fg="yellow", err=True)
+                warn(warning)
             click.secho(f"Error: {error}", fg="red", err=True)
             ctx.exit(1 if isinstance(error, StrictBuildError) else 2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
@@ -248,7 +253,7 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
     finally:
         view.close(ok)
     for warning in result.warnings:
-        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+        warn(warning)
     if quiet:
         return
     count = len(result.warnings)
@@ -278,7 +283,7 @@ def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict
     if skipped is None:
         return False
     for warning in skipped.warnings:
-        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+        warn(warning)
     if quiet:
         return True
     out = _console()
@@ -360,7 +365,7 @@ def check(ctx: click.Context, project_dir: Path, today: date | None) -> None:
     out = _console()
     styles = {"head": "bold", "error": "red", "warning": "yellow", "note": "dim"}
     for style, text in lines(result):
-        out.print(text, style=styles.get(style), markup=False)
+        out.print(printable(text), style=styles.get(style), markup=False)
     ctx.exit(result.exit_code)
 
 
@@ -391,7 +396,7 @@ def stats(project_dir: Path, as_json: bool, as_of: date | None, today: date | No
         return
     _console().print(stats_table(analysis))
     for warning in analysis.report.warnings:
-        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+        warn(warning)
 
 
 def stats_table(analysis: Any) -> Table:
@@ -502,7 +507,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], project_dir: Path) -> N
         click.secho(f"Not recognised ({len(result.unrecognised)}), not copied:", fg="yellow",
                     err=True)
         for origin, why in result.unrecognised:
-            click.secho(f"  {origin}: {why}", fg="yellow", err=True)
+            click.secho(f"  {printable(str(origin))}: {printable(why)}", fg="yellow", err=True)
     if result.news:
         out.print("New in the history:", style="bold")
         for platform, items in result.news.items():

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from mediakit import fastpath
 from mediakit.build import DataMemo, Project, build
-from mediakit.errors import MediakitError
+from mediakit.errors import MediakitError, printable
 
 HOST = "127.0.0.1"
 PREFIX = "/__mediakit__/"
@@ -41,6 +41,8 @@ KEEPALIVE_S = 10.0
 #: watchfiles yields once files have been quiet this long (ms), or after DEBOUNCE_MS at most.
 QUIET_MS = 50
 DEBOUNCE_MS = 1600
+#: How often the watcher wakes when nothing changes (its first wake-up says it is watching).
+WATCH_TICK_MS = 400
 WATCHED = ("content", "templates")
 EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 
@@ -340,6 +342,8 @@ class Preview:
         self.state = LiveState()
         self.stop = threading.Event()
         self.memo = DataMemo()  # the last build's numbers and charts, while no data file changes
+        self.building = threading.Lock()  # one build at a time: the first one and the watcher's
+        self.watching = threading.Event()  # set once the watcher is in place
         if not self.project.root.is_dir():
             raise MediakitError("folder not found", file=self.project.root,
                                 hint="give the folder that holds content/")
@@ -365,6 +369,10 @@ class Preview:
         edited re-renders the pages from the numbers and charts kept in memory (DataMemo);
         an edit to the profile or the exports runs every stage.
         """
+        with self.building:
+            self._rebuild(reason)
+
+    def _rebuild(self, reason: str) -> None:
         started = time.perf_counter()
         because = f" ({reason})" if reason else ""
         try:
@@ -378,7 +386,7 @@ class Preview:
             self.echo(f"{what} in {time.perf_counter() - started:.2f} s{because}, data as of "
                       f"{skipped.as_of.isoformat()}.", False)
             for warning in skipped.warnings:
-                self.echo(f"Warning: {warning}", True)
+                self.echo(f"Warning: {printable(warning)}", True)
             return
         try:
             result = build(self.project.root, out_dir=self.out_dir, memo=self.memo)
@@ -398,7 +406,7 @@ class Preview:
         self.echo(f"Built {result.pages} pages in {seconds:.1f} s{because}, "
                   f"data as of {result.report.as_of.isoformat()}.", False)
         for warning in result.warnings:
-            self.echo(f"Warning: {warning}", True)
+            self.echo(f"Warning: {printable(warning)}", True)
 
     def watch(self) -> None:
         """Rebuild after each burst of changes, until ``stop`` is set (runs in a thread)."""
@@ -408,9 +416,13 @@ class Preview:
         changes_filter = WatchFilter(self.project.root, self.out_dir)
         for changes in watchfiles.watch(*watched, watch_filter=changes_filter, step=QUIET_MS,
                                         debounce=DEBOUNCE_MS, stop_event=self.stop,
-                                        rust_timeout=500, raise_interrupt=False):
+                                        rust_timeout=WATCH_TICK_MS, yield_on_timeout=True,
+                                        raise_interrupt=False):
+            self.watching.set()  # the first (empty) tick: the folders are being watched
             if self.stop.is_set():
                 break
+            if not changes:
+                continue
             names = sorted({self._shown(path) for _, path in changes})
             reason = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3
                                              else "") + " changed"
@@ -424,12 +436,16 @@ class Preview:
 
     def run(self, open_browser: bool = False) -> None:
         """Serve until Ctrl+C (or SIGTERM); always closes the port and stops the watcher."""
+        # The watcher starts first, so a file saved while the first build runs (or just after
+        # "Serving" is printed) is never missed: it is watched before the build reads it.
+        watcher = threading.Thread(target=self.watch, name="mediakit-watch", daemon=True)
+        watcher.start()
         self.rebuild()
-        threads = [threading.Thread(target=self.server.serve_forever, name="mediakit-http",
-                                    daemon=True),
-                   threading.Thread(target=self.watch, name="mediakit-watch", daemon=True)]
-        for thread in threads:
-            thread.start()
+        self.watching.wait(timeout=5 * WATCH_TICK_MS / 1000)  # "Serving" means edits are seen
+        server = threading.Thread(target=self.server.serve_forever, name="mediakit-http",
+                                  daemon=True)
+        server.start()
+        threads = [server, watcher]
         self.echo(f"Serving {self.url} (press Ctrl+C to stop). Edit content/ or templates/ and "
                   "open pages reload by themselves.", False)
         if open_browser:

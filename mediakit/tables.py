@@ -18,6 +18,7 @@ several exports can be merged without double counting.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -95,7 +96,13 @@ KEYS: dict[str, list[str]] = {
 
 
 def empty(table: str) -> pd.DataFrame:
-    """An empty frame with the table's columns and dtypes."""
+    """An empty frame with the table's columns and dtypes (a fresh copy: callers may fill it)."""
+    return _empty_template(table).copy()
+
+
+@functools.cache
+def _empty_template(table: str) -> pd.DataFrame:
+    """Building a frame from typed Series costs ~2 ms; a copy of a built one ~0.05 ms."""
     schema = SCHEMAS[table]
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})
 

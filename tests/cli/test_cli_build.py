@@ -110,3 +110,20 @@ def test_pdf_without_weasyprint_is_a_clear_error(invoke, demo, monkeypatch):
     line = outcome.stderr.strip().splitlines()[-1]
     assert "WeasyPrint" in line and "pip install weasyprint" in line
     assert not (demo / "site").exists()
+
+
+def test_a_warning_quoting_the_users_files_cannot_act_on_the_terminal(invoke, small, monkeypatch):
+    """A warning quotes the user's files (a caption, a column); an escape sequence in them is
+    written out, not sent to the terminal (errors do the same: tests/test_errors.py)."""
+    from mediakit import build as build_module
+
+    real = build_module.freshness_warnings
+
+    def with_escape(report, today):
+        return [*real(report, today), "caption \x1b[2J\x1b[31mred\r over"]
+
+    monkeypatch.setattr(build_module, "freshness_warnings", with_escape)
+    outcome = invoke("build", small, "--today", "2026-03-20", "--force")
+    assert outcome.exit_code == 0, outcome.output
+    assert "Warning: caption \\x1b[2J\\x1b[31mred\\x0d over" in outcome.stderr
+    assert "\x1b" not in outcome.stderr and "\r" not in outcome.stderr
