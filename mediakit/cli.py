@@ -286,20 +286,19 @@ def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict
         warn(warning)
     if quiet:
         return True
-    out = _console()
+    # click, not rich: rich's import alone would double the time of a build that did nothing
     if skipped.patched:
         names = ", ".join(skipped.patched)
-        out.print(f"Updated {len(skipped.patched)} page{'s' if len(skipped.patched) != 1 else ''}"
-                  f" in {skipped.out_dir} in {skipped.seconds:.1f} s: only {names} changed.",
-                  style="bold", markup=False)
+        count = len(skipped.patched)
+        click.secho(f"Updated {count} page{'s' if count != 1 else ''} in {skipped.out_dir} in "
+                    f"{skipped.seconds:.1f} s: only {names} changed.", bold=True)
     else:
-        out.print(f"{skipped.out_dir} is up to date: nothing changed since the last build "
-                  f"({skipped.pages} pages, {skipped.files} files).", style="bold", markup=False)
+        click.secho(f"{skipped.out_dir} is up to date: nothing changed since the last build "
+                    f"({skipped.pages} pages, {skipped.files} files).", bold=True)
     count = len(skipped.warnings)
-    out.print(f"  warnings:   {count if count else 'none'}", markup=False,
-              style="yellow" if count else None)
-    out.print(f"  data as of: {skipped.as_of.isoformat()}", markup=False)
-    out.print("Run every stage again with: mediakit build --force", markup=False)
+    click.secho(f"  warnings:   {count if count else 'none'}", fg="yellow" if count else None)
+    click.echo(f"  data as of: {skipped.as_of.isoformat()}")
+    click.echo("Run every stage again with: mediakit build --force")
     return True
 
 
