@@ -179,7 +179,7 @@ class Insight:
 class Retention:
     posts: int  # posts with watch time or completion figures
     median_avg_watch_s: float | None
-    median_completion_rate: float | None  # 0..1
+    median_completion_rate: float | None  # usually 0..1; YouTube passes 1 on rewatches
     correlation_with_views: float | None  # Spearman rank correlation, completion vs views
     self_reported: bool  # True when the figures come from the creator's posts-extra.csv
     source: str | None
