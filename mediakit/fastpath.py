@@ -236,7 +236,7 @@ def _shells(project_root: Path, read: Mapping[str, str], files: Mapping[str, byt
     """For each Markdown page: its HTML before and after its rendered body, when that body is in
     its own page exactly once and nowhere else, and the theme is mediakit's own (a theme of the
     creator's could use a page's text anywhere)."""
-    if any(name.startswith("templates/") for name in read):
+    if not _own_theme(read):
         return {}
     from mediakit.pagetext import markdown, page_slug, page_title
 
@@ -263,6 +263,20 @@ def _shells(project_root: Path, read: Mapping[str, str], files: Mapping[str, byt
         shells[name] = {"output": output, "title": page_title(text, stem),
                         "before": before, "after": after}
     return shells
+
+
+def _own_theme(read: Mapping[str, str]) -> bool:
+    """Whether the project's templates/ (if any) holds only unchanged copies of mediakit's own
+    theme: true of the mediakit repository itself, whose templates/ *is* the theme."""
+    from mediakit.paths import theme_folder
+
+    theme = theme_folder().resolve()
+    for name, digest in read.items():
+        if name.startswith("templates/"):
+            copy = theme / name.removeprefix("templates/")
+            if not copy.is_file() or copy.is_symlink() or _hash_file(copy) != digest:
+                return False
+    return True
 
 
 def _write_json(path: Path, body: dict) -> None:

@@ -259,3 +259,25 @@ def test_installed_versions_name_the_libraries_that_shape_the_site():
     import pandas
 
     assert f"pandas-{pandas.__version__}" in fastpath.installed_versions()
+
+
+def test_unchanged_copies_of_the_theme_keep_page_patching(invoke, kit: Path):
+    """The mediakit repository's own demo has templates/ (it *is* the theme); a creator may copy
+    a template without changing it yet. Neither is a theme of their own."""
+    from mediakit.paths import theme_folder
+
+    (kit / "templates/kit").mkdir(parents=True)
+    for name in ("page.html", "base.html", "kit/hero.html"):
+        shutil.copyfile(theme_folder() / name, kit / "templates" / name)
+    assert invoke("build", kit, "--today", SMALL_TODAY).stdout.startswith("Built ")
+    page = kit / ABOUT
+    page.write_text(page.read_text("utf-8") + "\nStill patched.\n", "utf-8")
+    outcome = invoke("build", kit, "--today", SMALL_TODAY)
+    assert outcome.stdout.startswith("Updated 1 page"), outcome.output
+    assert "Still patched." in (kit / "site/about.html").read_text("utf-8")
+    # ... until one of them is changed: then it is the creator's theme
+    base = kit / "templates/base.html"
+    base.write_text(base.read_text("utf-8").replace("</footer>", "<p>Mine.</p></footer>"), "utf-8")
+    assert invoke("build", kit, "--today", SMALL_TODAY).stdout.startswith("Built ")
+    page.write_text(page.read_text("utf-8") + "\nNow a full build.\n", "utf-8")
+    assert invoke("build", kit, "--today", SMALL_TODAY).stdout.startswith("Built ")
