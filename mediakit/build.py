@@ -7,11 +7,12 @@ never prints.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -178,8 +179,6 @@ PAGE_FOLDERS = ("pages", "pitches", "case-studies")
 def data_key(read: dict[str, str], as_of: date | None, *, saved: bool = True) -> str:
     """Hash of every input of the data stage (``read`` is fastpath.inputs()): content/ except
     pages, pitches and case studies; ``saved=False`` leaves out the history a build writes."""
-    import hashlib
-
     digest = hashlib.sha256(f"as_of={as_of}\n".encode())
     skipped = tuple(f"content/{folder}/" for folder in PAGE_FOLDERS)
     folder = f"content/{history.HISTORY_DIR.as_posix()}/"
@@ -335,10 +334,11 @@ def _remember(memo: DataMemo, data: DataStage | None, read_before: dict[str, str
         return
     if data_key(read_before, as_of, saved=False) != data_key(read_after, as_of, saved=False):
         return
-    folders = [data.profile.platform_data_dir(name).replace("\\", "/").strip("./")
-               for name in data.profile.platforms]
-    if any(folder.split("/")[0] in PAGE_FOLDERS for folder in folders):
-        return
+    for name in data.profile.platforms:
+        parts = [part for part in PurePosixPath(
+            data.profile.platform_data_dir(name).replace("\\", "/")).parts if part != "."]
+        if parts and parts[0] in PAGE_FOLDERS:
+            return
     memo.key, memo.stage = data_key(read_after, as_of), data
 
 

@@ -356,7 +356,7 @@ def _try_skip(project_root: Path, out_dir: Path, cache_dir: Path, as_of_option: 
     skipped = Skipped(out_dir, as_of, warnings, files=int(body["files"]),
                       pages=int(body["pages"]), patched=changed)
     if changed:
-        files = _patched(project_root, changed, shells, current)
+        files = _patched(project_root, changed, shells, current, read)
         if files is None:
             return None
         from mediakit.output import publish
@@ -381,9 +381,10 @@ def _plain(name: str) -> bool:
 
 
 def _patched(project_root: Path, changed: list[str], shells: dict[str, dict[str, str]],
-             current: dict[str, bytes]) -> dict[str, bytes] | None:
+             current: dict[str, bytes], read: Mapping[str, str]) -> dict[str, bytes] | None:
     """The site with the changed pages re-rendered into their shells; None when a page's title
-    changed (every page's navigation shows it) or its text is not a page mediakit would accept."""
+    changed (every page's navigation shows it), its text is not a page mediakit would accept,
+    or it changed again since ``read`` hashed it (the record must say what was rendered)."""
     from mediakit.limits import MAX_MARKDOWN_BYTES
     from mediakit.output import MANIFEST
     from mediakit.pagetext import markdown, page_title
@@ -393,8 +394,8 @@ def _patched(project_root: Path, changed: list[str], shells: dict[str, dict[str,
     for name in changed:
         shell = shells[name]
         data = (project_root / name).read_bytes()
-        if len(data) > MAX_MARKDOWN_BYTES or (project_root / name).is_symlink():
-            return None
+        if len(data) > MAX_MARKDOWN_BYTES or _digest(data) != read[name]:
+            return None  # a link hashes as "link:..." and never matches its target's bytes
         text = data.decode("utf-8")  # not UTF-8: the full build says so
         stem = name.rpartition("/")[2][:-3]
         body = md.render(text)

@@ -33,6 +33,7 @@ from mediakit.analytics.reference import number, table
 from mediakit.analytics.report import AudienceSplit, Method, PlatformReport, Report
 from mediakit.analytics.windows import last_data_date, recent_posts, upto
 from mediakit.errors import MediakitError
+from mediakit.freshness import STALE_AFTER_DAYS
 from mediakit.tables import Account
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def method(recent_count: int, recent_days: int, window_hours: int) -> Method:
         insight_min_posts=content.MIN_POSTS,
         insight_solid_posts=content.SOLID_POSTS,
         top_engagement_min_views=posts.TOP_ENGAGEMENT_MIN_VIEWS,
-        stale_after_days=freshness.STALE_AFTER_DAYS,
+        stale_after_days=STALE_AFTER_DAYS,
         jump_min_followers=freshness.JUMP_MIN_FOLLOWERS,
         jump_times_typical=freshness.JUMP_TIMES_TYPICAL,
         jump_times_conversion=freshness.JUMP_TIMES_CONVERSION,

@@ -1,8 +1,8 @@
 """Freshness and authenticity signals, as notes for the creator (``mediakit check``).
 
 These are what a brand-side auditor looks for; mediakit tells the creator first, in plain words,
-and never prints them on the public kit. Analytics stays clock-free: the age of the data at
-build time is computed by :func:`age_notes` from a ``today`` the build passes in.
+and never prints them on the public kit. Analytics stays clock-free: the age of the data is
+told by mediakit.freshness, from a ``today`` the build passes in.
 """
 
 from __future__ import annotations
@@ -13,28 +13,13 @@ import numpy as np
 import pandas as pd
 
 from mediakit.analytics.growth import daily_gains
-from mediakit.analytics.report import BenchmarkComparison, Report
-from mediakit.freshness import STALE_AFTER_DAYS
+from mediakit.analytics.report import BenchmarkComparison
 
 JUMP_MIN_FOLLOWERS = 200  # a jump smaller than this is noise at any size
 JUMP_TIMES_TYPICAL = 5  # ... and it must be 5x the typical daily gain
 JUMP_TIMES_CONVERSION = 5  # ... and 5x the typical followers-per-view of that day
 FAR_BELOW = 0.5  # engagement under half the tier's "average" band is worth a look
 DAILY_COLUMNS = ("followers", "views")
-
-
-def data_age(as_of: date, today: date) -> int:
-    """Days between the last day of data and ``today`` (0 = data from today)."""
-    return (today - as_of).days
-
-
-def age_notes(report: Report, today: date) -> list[str]:
-    """A note when the newest data is older than STALE_AFTER_DAYS on ``today``."""
-    age = data_age(report.as_of, today)
-    if age > STALE_AFTER_DAYS:
-        return [f"the newest data is from {report.as_of.isoformat()}, {age} days before "
-                f"{today.isoformat()}: download fresh exports before you send the kit"]
-    return []
 
 
 def _ranges(days: list[pd.Timestamp]) -> list[tuple[str, str]]:

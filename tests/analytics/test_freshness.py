@@ -3,16 +3,16 @@ from datetime import date
 import pandas as pd
 
 from mediakit.analytics import freshness
-from mediakit.analytics.report import BenchmarkComparison, Report
+from mediakit.analytics.report import BenchmarkComparison
+from mediakit.freshness import stale_warnings
 from tests.helpers import daily
 
 
-def test_data_age_and_the_stale_note():
-    report = Report(as_of=date(2026, 11, 16), platforms={})
-    assert freshness.data_age(date(2026, 11, 16), date(2026, 11, 30)) == 14
-    assert freshness.age_notes(report, date(2026, 11, 30)) == []  # 14 days: still fresh
-    notes = freshness.age_notes(report, date(2026, 12, 1))  # 15 days
-    assert len(notes) == 1 and "15 days" in notes[0] and "2026-11-16" in notes[0]
+def test_the_stale_warning_starts_after_14_days():
+    assert stale_warnings(date(2026, 11, 16), date(2026, 11, 30)) == []  # 14 days: still fresh
+    notes = stale_warnings(date(2026, 11, 16), date(2026, 12, 1))  # 15 days
+    assert notes == ["the newest data is from 2026-11-16, 15 days ago: download fresh exports "
+                     "before you send the kit"]
 
 
 def test_gaps_inside_the_known_span():

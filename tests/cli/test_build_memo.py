@@ -77,3 +77,20 @@ def test_the_stale_warning_follows_today_without_piling_up(small):
         seen, warnings = stages(small, memo, today)
         assert seen[0] == "pages"
         assert [w for w in warnings if w.startswith("the newest data")] == expected
+
+
+def test_exports_kept_in_a_pages_stage_folder_are_never_memoised(small):
+    """The memo's key leaves out pages, pitches and case studies; a profile that keeps its
+    exports in one of those folders must not have its numbers reused after they change."""
+    content = small / "content"
+    shutil.move(content / "data/tiktok", content / "pitches/tiktok-exports")
+    profile = content / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace(
+        "    exported_on:", "    data: ./pitches/tiktok-exports\n    exported_on:"), "utf-8")
+    memo = DataMemo()
+    assert stages(small, memo)[0] == list(build_module.STAGES)
+    assert memo.stage is None
+    overview = content / "pitches/tiktok-exports/Overview.csv"
+    overview.write_text(overview.read_text("utf-8") + '"March 11","1100","11","110","1","0"\n',
+                        "utf-8")
+    assert stages(small, memo)[0] == list(build_module.STAGES)
