@@ -29,7 +29,8 @@ _YEAR = (
     " + datetime.timedelta(days=i)), 'n': 30000 + 50 * i} for i in range(365)]\n"
 )
 
-# A share-preview card like mediakit.preview's: 1200x630, gradient background, five lines of text.
+# A share-preview card like mediakit.site.preview's:
+# 1200x630, gradient background, five lines of text.
 _CARD = """\
 font = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
 card = ('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">'
@@ -47,10 +48,10 @@ card = ('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">'
 # (label, code run before the clock starts, code timed)
 STEPS: list[tuple[str, str, str]] = [
     ("Python start-up, nothing imported", "", "pass"),
-    ("import mediakit.cli (click)", "", "import mediakit.cli"),
+    ("import mediakit.commands.main (click)", "", "import mediakit.commands.main"),
     ("import pandas (numpy)", "", "import pandas"),
     ("import altair", "", "import altair"),
-    ("import pydantic + mediakit.config", "", "import mediakit.config"),
+    ("import pydantic + mediakit.project.profile", "", "import mediakit.project.profile"),
     ("import jinja2 + markdown_it", "", "import jinja2, markdown_it"),
     ("import vl_convert", "", "import vl_convert"),
     ("vl-convert: first SVG (engine warm-up)", "import vl_convert\n" + _YEAR,

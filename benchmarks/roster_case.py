@@ -40,7 +40,7 @@ def build_roster(roster: Path, workers: int, env: dict[str, str]) -> Sample:
     for cache in roster.parent.glob("creators/*/.mediakit-cache"):
         subprocess.run(["rm", "-rf", str(cache)], check=True)  # cold, as a first build is
     sample, _ = run_command(
-        [sys.executable, "-m", "mediakit.cli", "roster", "build", str(roster),
+        [sys.executable, "-m", "mediakit.commands.main", "roster", "build", str(roster),
          "--workers", str(workers), "--out", str(roster.parent / "site")],
         cwd=roster.parent, env={k: v for k, v in env.items() if k != "MEDIAKIT_CACHE_DIR"},
     )

@@ -31,7 +31,7 @@ from serve_latency import measure_serve, serve_available
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-MEDIAKIT = [sys.executable, "-m", "mediakit.cli"]
+MEDIAKIT = [sys.executable, "-m", "mediakit.commands.main"]
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean"]
 EDIT_PAGE = Path("content/pages/about.md")
 EXPORTED = ("mediakit", "templates", "content", "scripts")
@@ -170,11 +170,11 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     notes.append(
         "Cold: a fresh copy of content/ with no site/, no .mediakit-cache/ and no "
         "content/data/history/; only the compiled templates are warm (they live in the "
-        "user's cache, like Python's __pycache__: mediakit/jinja_cache.py) and Python's "
+        "user's cache, like Python's __pycache__: mediakit/site/jinja_cache.py) and Python's "
         "compiled modules (every measured process may write and read __pycache__, as an "
         "installed mediakit does, even where PYTHONDONTWRITEBYTECODE is set). "
         "No-op: the same project built again with nothing changed "
-        "(the build's record of input hashes says so: mediakit/fastpath.py). "
+        "(the build's record of input hashes says so: mediakit/publish/fastpath.py). "
         f"One edit: a line appended to {EDIT_PAGE.as_posix()} before each build (the rebuilt "
         "page is checked to contain it; only that page is rendered again). --force: every "
         "stage of the pipeline again, as after an edit to the profile or the exports."
@@ -213,7 +213,7 @@ def profile(out: Path, source: Path, work: Path, env: dict[str, str], days: int,
     def profiled(name: str, project: Path, renderer: str, suffix: str) -> None:
         target = out / f"{name}.{suffix}"
         run_command([sys.executable, "-m", "pyinstrument", "-i", "0.001", "-r", renderer,
-                     "-o", str(target), "-m", "mediakit.cli", "build", str(project)],
+                     "-o", str(target), "-m", "mediakit.commands.main", "build", str(project)],
                     cwd=project, env=env)
         say(f"wrote {target}")
 

@@ -16,17 +16,19 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from mediakit import charts as charts_module
-from mediakit import fastpath, history, render
-from mediakit.analytics import analyze
+from mediakit import history
+from mediakit.analytics.analyze import analyze
 from mediakit.analytics.report import Report
-from mediakit.config import Profile, load_profile
+from mediakit.analytics.stale import STALE_AFTER_DAYS, stale_warnings  # noqa: F401 (re-exported)
 from mediakit.errors import MediakitError
-from mediakit.freshness import STALE_AFTER_DAYS, stale_warnings  # noqa: F401 (re-exported)
-from mediakit.output import check_out_dir, publish
-from mediakit.paths import inside
-from mediakit.pdf import PDF_NAME
-from mediakit.project import Project
+from mediakit.project.layout import Project
+from mediakit.project.paths import inside
+from mediakit.project.profile import Profile, load_profile
+from mediakit.publish import fastpath
+from mediakit.publish.output import check_out_dir, publish
+from mediakit.site import charts as charts_module
+from mediakit.site import render
+from mediakit.site.pdf import PDF_NAME
 from mediakit.sources import load_platform
 from mediakit.tables import SCHEMAS, Account, conform
 
@@ -282,7 +284,7 @@ def build(
     """Build the site for the project in ``project_dir``; the previous site survives any error.
 
     ``strict`` refuses to write anything when there are warnings (StrictBuildError); ``pdf``
-    also writes site/media-kit.pdf (mediakit.pdf, which needs WeasyPrint); ``progress`` is told
+    also writes site/media-kit.pdf (mediakit.site.pdf, which needs WeasyPrint); ``progress`` is told
     when each stage (a key of STAGES) starts; ``memo`` (kept by ``serve`` between builds) skips
     the data stages when no data file changed since the build that filled it.
     """

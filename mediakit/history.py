@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit.errors import SourceError
-from mediakit.project import HISTORY_DIR  # noqa: F401 (where the history lives; re-exported)
+from mediakit.project.layout import HISTORY_DIR  # noqa: F401 (where the history lives; re-exported)
 from mediakit.sources.cells import web_links
 from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
 

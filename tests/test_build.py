@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from mediakit.build import build
-from mediakit.cli import main
+from mediakit.commands.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -126,7 +126,7 @@ def test_an_unreadable_export_is_a_clear_error_and_the_old_site_survives(demo: P
     build(demo, today=date(2026, 11, 20))
     before = (demo / "site/index.html").read_bytes()
     (demo / "content/data/tiktok/Overview.csv").write_bytes(b"\x00\x01garbage\xff")
-    done = subprocess.run([sys.executable, "-m", "mediakit.cli", "build", str(demo)],
+    done = subprocess.run([sys.executable, "-m", "mediakit", "build", str(demo)],
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert "Overview.csv" in done.stderr and "Traceback" not in done.stderr

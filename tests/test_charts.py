@@ -5,7 +5,7 @@ import sys
 import numpy as np
 import vl_convert
 
-from mediakit.charts import Renderer, _by_lift, _monthly_table, _values, renumbered, responsive
+from mediakit.site.charts import Renderer, _by_lift, _monthly_table, _values, renumbered, responsive
 
 
 def test_ids_get_a_per_chart_prefix_so_inline_svgs_do_not_collide():
@@ -77,7 +77,7 @@ def test_the_chart_cache_is_keyed_by_the_spec_and_the_vl_convert_version(tmp_pat
 
 def test_importing_the_charts_module_does_not_import_altair():
     """Altair takes about a second to import; pages that only show charts should not pay it."""
-    code = "import sys, mediakit.charts; print('altair' in sys.modules)"
+    code = "import sys, mediakit.site.charts; print('altair' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
     assert out.stdout.strip() == "False"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from mediakit import build as build_module
-from mediakit import cachefile
-from mediakit.charts import Renderer
+from mediakit.site import cachefile
+from mediakit.site.charts import Renderer
 from tests.hardening.projects import small_project, templates_compiled_once
 
 # A colour legend is a gradient and the chart is clipped: ids that vl-convert numbers per process.

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from mediakit.config import DEFAULT_LOCALE, Profile, load_profile
 from mediakit.errors import ConfigError
+from mediakit.project.profile import DEFAULT_LOCALE, Profile, load_profile
 
 MINIMAL = 'name: X\nplatforms: {tiktok: {handle: "@x"}}\n'
 # Four lines; a test appends its own lines from line 5 onwards.

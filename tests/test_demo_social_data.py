@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from mediakit.build import Project, analyze_project, read_exports
-from mediakit.config import load_profile
+from mediakit.project.profile import load_profile
 from mediakit.sources import load_platform
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediakit.config import load_profile
 from mediakit.errors import ConfigError, MediakitError, SourceError
+from mediakit.project.profile import load_profile
 from mediakit.sources import load_platform
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

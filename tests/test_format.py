@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from mediakit.format import MISSING, Formatter
+from mediakit.site.format import MISSING, Formatter
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from mediakit import jinja_cache
-from mediakit.format import Formatter
-from mediakit.render import environment
+from mediakit.site import jinja_cache
+from mediakit.site.format import Formatter
+from mediakit.site.render import environment
 
 
 @pytest.fixture()

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from mediakit import output
 from mediakit.errors import OutputError
-from mediakit.output import MANIFEST, check_out_dir, publish, recover
+from mediakit.publish import output
+from mediakit.publish.output import MANIFEST, check_out_dir, publish, recover
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -450,7 +450,7 @@ def test_refuses_a_path_that_is_both_file_and_folder(project: Path) -> None:
 PUBLISH_SCRIPT = """
 import base64, json, sys
 from pathlib import Path
-from mediakit import output
+from mediakit.publish import output
 job = json.loads(Path(sys.argv[1]).read_text())
 if job["fallback"]:
     output._exchange = None

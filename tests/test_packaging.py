@@ -1,8 +1,8 @@
 """The theme and the demo ship inside the package and are found as real folders."""
 
-from mediakit.paths import package_folder
-from mediakit.render import default_templates
-from mediakit.scaffold import demo_content
+from mediakit.project.paths import package_folder
+from mediakit.project.scaffold import demo_content
+from mediakit.site.render import default_templates
 
 
 def test_the_default_theme_is_a_folder_with_every_page_template():

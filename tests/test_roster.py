@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mediakit.cli import main
+from mediakit.commands.main import main
 from mediakit.errors import ConfigError
-from mediakit.roster import assign_slugs, build_roster, load_roster
+from mediakit.roster.build import assign_slugs, build_roster, load_roster
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 20)

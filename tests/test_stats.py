@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 
-from mediakit.analytics import analyze
-from mediakit.stats import stats, stats_json
+from mediakit.analytics.analyze import analyze
+from mediakit.site.stats import stats, stats_json
 from tests.analytics.conftest import two_platform_account
 
 
 @pytest.fixture(scope="module")
 def data():
-    from mediakit.config import Profile
+    from mediakit.project.profile import Profile
 
     profile = Profile.model_validate({
         "name": "Ana", "timezone": "Europe/Dublin",
@@ -65,7 +65,7 @@ def test_analytics_fields_are_added_under_documented_names(data):
 
 
 def test_the_bytes_are_stable_json_without_nan(data):
-    from mediakit.config import Profile
+    from mediakit.project.profile import Profile
 
     profile = Profile.model_validate({"name": "A", "platforms": {"tiktok": {"handle": "@a"}}})
     report = analyze(two_platform_account(), profile, as_of=date(2026, 3, 31))

@@ -1,7 +1,8 @@
 """One explainer turns pydantic's errors into the creator's words for every YAML file.
 
 The profile and rosters (config.py) and pitch and case-study headers (frontmatter.py) each had a
-copy of the same ~40 lines; they now share mediakit/validation_errors.py. The messages below are
+copy of the same ~40 lines; they now share
+mediakit/project/validation_errors.py. The messages below are
 the ones each file gave before the two copies were merged (the one change: a roster with
 ``creators: []`` said pydantic's "List should have at least 1 item after validation, not 0").
 """
@@ -12,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from mediakit import config, frontmatter, validation_errors
-from mediakit.casestudies import CaseStudyHeader
-from mediakit.config import load_profile, load_yaml_model
 from mediakit.errors import ConfigError
-from mediakit.frontmatter import parse, parse_model
-from mediakit.pitches import PitchHeader
-from mediakit.roster import RosterFile
+from mediakit.project import frontmatter, validation_errors
+from mediakit.project import profile as config
+from mediakit.project.frontmatter import parse, parse_model
+from mediakit.project.profile import load_profile, load_yaml_model
+from mediakit.roster.build import RosterFile
+from mediakit.site.casestudies import CaseStudyHeader
+from mediakit.site.pitches import PitchHeader
 
 BASE = 'name: Mara Quinn\nplatforms:\n  tiktok:\n    handle: "@maraquinnmusic"\n'  # lines 1-4
 NUMBER = "write only the number, e.g. 850 or 850.50, without currency sign or separators"

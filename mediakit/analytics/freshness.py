@@ -2,7 +2,7 @@
 
 These are what a brand-side auditor looks for; mediakit tells the creator first, in plain words,
 and never prints them on the public kit. Analytics stays clock-free: the age of the data is
-told by mediakit.freshness, from a ``today`` the build passes in.
+told by mediakit.analytics.stale, from a ``today`` the build passes in.
 """
 
 from __future__ import annotations

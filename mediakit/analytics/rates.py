@@ -3,7 +3,7 @@
 price = expected views (the median) ÷ 1,000 × CPM × niche × audience region × engagement
         × usage rights × exclusivity
 
-The CPM range and the factors live in mediakit/data/ with their sources; the creator's own rate
+The CPM range and the factors live in analytics/data/ with their sources; the creator's own rate
 card is shown beside the suggestion, never replaced by it.
 """
 
@@ -16,7 +16,7 @@ from mediakit.analytics.reference import table
 from mediakit.analytics.report import AudienceSplit, RateAdvice, SuggestedRate
 
 if TYPE_CHECKING:
-    from mediakit.config import Profile
+    from mediakit.project.profile import Profile
 
 FORMAT = {"tiktok": "video", "instagram": "reel", "youtube": "integration"}
 OTHER = ("other", "others", "unknown")

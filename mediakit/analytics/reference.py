@@ -1,4 +1,4 @@
-"""The reference tables shipped in mediakit/data/: benchmarks, CPM, rate multipliers, FX.
+"""The reference tables shipped in mediakit/analytics/data/: benchmarks, CPM, rate multipliers, FX.
 
 These are constants of the method, not the creator's data: reading them does not make analytics
 depend on anything but its inputs. They are read once per process and returned as plain rows
@@ -17,12 +17,12 @@ TABLES = ("benchmarks", "cpm", "rate_multipliers", "fx")
 
 @functools.cache
 def _read(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    text = (resources.files("mediakit") / "data" / f"{name}.csv").read_text("utf-8")
+    text = (resources.files("mediakit.analytics") / "data" / f"{name}.csv").read_text("utf-8")
     return tuple(tuple(row.items()) for row in csv.DictReader(io.StringIO(text)))
 
 
 def table(name: str) -> list[dict[str, str]]:
-    """The rows of mediakit/data/<name>.csv (a fresh copy: callers may not change the cache)."""
+    """The rows of analytics/data/<name>.csv (a fresh copy: callers may not change the cache)."""
     if name not in TABLES:
         raise KeyError(name)
     return [dict(row) for row in _read(name)]

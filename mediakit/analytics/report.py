@@ -320,7 +320,7 @@ class Method:
     jump_times_typical: float  # ... this many times the typical daily gain ...
     jump_times_conversion: float  # ... and this many times the usual followers per view
     far_below: float  # engagement under this fraction of the tier's average band is noted
-    # Rows of the mediakit/data/*.csv tables, numbers as numbers; benchmark rows also carry
+    # Rows of the analytics/data/*.csv tables, numbers as numbers; benchmark rows also carry
     # "tier" in words ("10K–50K followers").
     benchmarks: list[dict[str, Any]]
     cpm: list[dict[str, Any]]

@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from mediakit.errors import SourceError, UnsafePathError
-from mediakit.limits import MAX_TABLE_ROWS, check_compression, too_many_rows
+from mediakit.project.limits import MAX_TABLE_ROWS, check_compression, too_many_rows
 
 DATA_SUFFIXES = frozenset({".csv", ".xlsx", ".json", ".zip"})
 # Spreadsheet formats a creator may have saved an export as, which mediakit does not read.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from mediakit.config import Profile
+from mediakit.project.profile import Profile
 from mediakit.tables import Account, SourceFile, conform
 from tests.helpers import activity, audience, daily, posts
 

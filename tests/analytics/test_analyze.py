@@ -1,6 +1,6 @@
 from datetime import date
 
-from mediakit.analytics import analyze
+from mediakit.analytics.analyze import analyze
 
 
 def test_each_platform_gets_its_own_numbers_and_benchmark(account, profile):

@@ -4,7 +4,7 @@ import pandas as pd
 
 from mediakit.analytics import freshness
 from mediakit.analytics.report import BenchmarkComparison
-from mediakit.freshness import stale_warnings
+from mediakit.analytics.stale import stale_warnings
 from tests.helpers import daily
 
 

@@ -10,13 +10,14 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mediakit import render
-from mediakit.analytics import analyze, content, engagement, timing
+from mediakit.analytics import content, engagement, timing
+from mediakit.analytics.analyze import analyze
 from mediakit.analytics.audience import match
 from mediakit.analytics.reach import reach_stats
 from mediakit.analytics.report import AudienceSplit
 from mediakit.analytics.windows import recent_posts
-from mediakit.config import Profile
+from mediakit.project.profile import Profile
+from mediakit.site import render
 from mediakit.tables import Account, conform, empty
 from tests.helpers import activity, posts
 

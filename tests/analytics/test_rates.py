@@ -2,7 +2,7 @@ import pytest
 
 from mediakit.analytics import rates
 from mediakit.analytics.report import AudienceSplit
-from mediakit.config import Profile
+from mediakit.project.profile import Profile
 
 
 def _profile(**extra) -> Profile:

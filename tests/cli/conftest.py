@@ -1,7 +1,7 @@
 """Fixtures for the CLI tests: copies of the demo creator, a tiny hand-made creator, a runner.
 
 Every command is driven twice: in-process through Click's CliRunner (fast, monkeypatchable) and
-as a real subprocess (``python -m mediakit.cli``), which is how a creator runs it.
+as a real subprocess (``python -m mediakit``), which is how a creator runs it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from mediakit.cli import main
+from mediakit.commands.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 SUBPROCESS_TIMEOUT_S = 240  # a shared CI machine can be slow; never wait forever
@@ -86,7 +86,7 @@ def invoke() -> Callable[..., Result]:
 
 @pytest.fixture()
 def run() -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run ``python -m mediakit.cli`` as a creator would, with a bounded wait."""
+    """Run ``python -m mediakit`` as a creator would, with a bounded wait."""
 
     def _run(*args: object, cwd: Path | None = None,
              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -94,7 +94,7 @@ def run() -> Callable[..., subprocess.CompletedProcess[str]]:
                        if key not in ("MEDIAKIT_DEBUG", "FORCE_COLOR")}
         environment.update(env or {})
         return subprocess.run(
-            [sys.executable, "-m", "mediakit.cli", *(str(arg) for arg in args)],
+            [sys.executable, "-m", "mediakit", *(str(arg) for arg in args)],
             capture_output=True, text=True, cwd=cwd, env=environment,
             timeout=SUBPROCESS_TIMEOUT_S, check=False,
         )

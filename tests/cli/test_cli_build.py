@@ -80,7 +80,7 @@ def test_build_in_a_real_process_writes_the_site(run, demo):
 
 
 def _weasyprint() -> bool:
-    from mediakit.pdf import available
+    from mediakit.site.pdf import available
 
     return available()
 

@@ -13,8 +13,16 @@ import pandas as pd
 
 from mediakit import history
 from mediakit.analytics.report import PlatformReport
-from mediakit.check import ERROR, NOTE, WARNING, check, daily_holes, describe_days, missing_metrics
-from mediakit.config import load_profile
+from mediakit.commands.check import (
+    ERROR,
+    NOTE,
+    WARNING,
+    check,
+    daily_holes,
+    describe_days,
+    missing_metrics,
+)
+from mediakit.project.profile import load_profile
 from tests import helpers
 from tests.cli.conftest import TODAY
 
@@ -131,7 +139,7 @@ def test_duplicate_and_overlapping_exports_are_notes(small):
 
 
 def test_the_analytics_notes_are_shown(small, monkeypatch):
-    import mediakit.check as check_module
+    import mediakit.commands.check as check_module
 
     real = check_module.analyze
 

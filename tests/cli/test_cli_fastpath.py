@@ -1,4 +1,4 @@
-"""`mediakit build` skips work whose inputs did not change (mediakit.fastpath).
+"""`mediakit build` skips work whose inputs did not change (mediakit.publish.fastpath).
 
 The promise under test: a skipped or patched build leaves exactly the bytes a full build would,
 and any doubt (data, titles, a theme, a hand-edited site, a damaged or copied record) means the
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from mediakit import build as build_module
-from mediakit import fastpath
-from mediakit.project import Project
+from mediakit.project.layout import Project
+from mediakit.publish import fastpath
 from tests.cli.conftest import TODAY
 
 ABOUT = "content/pages/about.md"
@@ -264,7 +264,7 @@ def test_installed_versions_name_the_libraries_that_shape_the_site():
 def test_unchanged_copies_of_the_theme_keep_page_patching(invoke, kit: Path):
     """The mediakit repository's own demo has templates/ (it *is* the theme); a creator may copy
     a template without changing it yet. Neither is a theme of their own."""
-    from mediakit.paths import theme_folder
+    from mediakit.project.paths import theme_folder
 
     (kit / "templates/kit").mkdir(parents=True)
     for name in ("page.html", "base.html", "kit/hero.html"):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from mediakit.commands.import_exports import Detected, detect, import_exports
 from mediakit.errors import MediakitError
-from mediakit.importer import Detected, detect, import_exports
 from tests.cli.conftest import OVERVIEW_HEADER
 
 # TikTok names its zips Overview_<date>_<unix seconds of the download>_<handle>.zip
@@ -146,7 +146,7 @@ def test_the_copies_are_removed_when_the_history_cannot_be_written(small, downlo
     def refuse(*_args, **_kwargs):
         raise MediakitError("disk full", file="content/data/history/daily.csv")
 
-    monkeypatch.setattr("mediakit.importer.history.write", refuse)
+    monkeypatch.setattr("mediakit.commands.import_exports.history.write", refuse)
     with pytest.raises(MediakitError, match="nothing was imported"):
         import_exports(small, [downloads / ZIP_NAME])
     assert not (small / "content/data/tiktok" / ZIP_NAME).exists()

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from mediakit.casestudies import CaseStudyHeader
-from mediakit.config import load_profile
-from mediakit.frontmatter import parse_model, read
-from mediakit.pitches import PitchHeader
-from mediakit.scaffold import init_project
+from mediakit.project.frontmatter import parse_model, read
+from mediakit.project.profile import load_profile
+from mediakit.project.scaffold import init_project
+from mediakit.site.casestudies import CaseStudyHeader
+from mediakit.site.pitches import PitchHeader
 from tests.cli.conftest import TODAY
 
 STARTER_FILES = [

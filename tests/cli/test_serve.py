@@ -24,7 +24,15 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import MediakitError
-from mediakit.serve import EVENTS, LiveState, Preview, PreviewServer, WatchFilter, inject, resolve
+from mediakit.serve.server import (
+    EVENTS,
+    LiveState,
+    Preview,
+    PreviewServer,
+    WatchFilter,
+    inject,
+    resolve,
+)
 
 STARTUP_S = 240  # the first build on a busy CI machine
 REBUILD_S = 180
@@ -177,7 +185,7 @@ def served(demo: Path):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("MEDIAKIT_DEBUG", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "mediakit.cli", "serve", str(demo), "--port", "0"],
+        [sys.executable, "-m", "mediakit", "serve", str(demo), "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )
     lines: queue.Queue[str] = queue.Queue()
@@ -247,7 +255,7 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
         # A build writes content/data/history/ and site/: that must not start another build.
         time.sleep(3)
         assert sum(line.startswith("Built ") for line in log) == 1  # only the first build ran
-        # ... every stage: the page edit re-rendered that page alone (mediakit.fastpath), and
+        # ... every stage: the page edit re-rendered that page alone (publish.fastpath), and
         # the profile put back as it was left nothing to rebuild.
         assert sum(line.startswith("Updated content/pages/about.md in ") for line in log) == 1
         assert sum(line.startswith("Nothing to rebuild in ") for line in log) == 1

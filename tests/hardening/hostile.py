@@ -23,9 +23,10 @@ from typing import Any
 
 import yaml
 
-from mediakit import casestudies, frontmatter, pitches
-from mediakit.config import load_profile
 from mediakit.errors import MediakitError
+from mediakit.project import frontmatter
+from mediakit.project.profile import load_profile
+from mediakit.site import casestudies, pitches
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "hostile"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mediakit import render
+from mediakit.site import render
 
 DAYS = tuple(range(1, 11))
 TODAY = "2026-03-12"

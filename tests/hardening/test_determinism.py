@@ -36,7 +36,7 @@ def test_a_build_elsewhere_in_time_and_language_is_byte_identical(
     # the clean demo (when no earlier test asked for it) instead of after it: two cores, half
     # the wait. They share nothing: another project folder, cache, time zone and environment.
     process = subprocess.Popen(
-        [sys.executable, "-m", "mediakit.cli", "build", str(project), "--quiet", "--today",
+        [sys.executable, "-m", "mediakit", "build", str(project), "--quiet", "--today",
          hostile.TODAY.isoformat()],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:

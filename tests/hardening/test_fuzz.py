@@ -23,8 +23,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mediakit import casestudies, frontmatter, history, pitches
+from mediakit import history
 from mediakit.errors import MediakitError
+from mediakit.project import frontmatter
+from mediakit.site import casestudies, pitches
 from mediakit.sources import PLATFORMS, load_platform, tiktok
 from mediakit.tables import SCHEMAS
 
@@ -245,7 +247,7 @@ PROFILE_KEYS = ["name", "handle", "tagline", "bio", "locale", "timezone", "avata
                                      st.sampled_from(["handle", "url", "data", "exported_on"]),
                                      YAML_VALUE, max_size=3)), max_size=2))
 def test_profiles_of_odd_shapes(profile: dict, platforms: dict) -> None:
-    from mediakit.config import load_profile
+    from mediakit.project.profile import load_profile
 
     profile = {"name": "Ada", **profile, "platforms": platforms}
     with content_folder() as content:

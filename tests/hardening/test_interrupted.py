@@ -1,7 +1,7 @@
 """Nothing lost: a build killed at any moment leaves site/ as the old or the new build, and
 ``--out`` never takes over a folder that is not mediakit's to replace.
 
-The kills are real: ``python -m mediakit.cli build`` in its own process, SIGKILL after a random
+The kills are real: ``python -m mediakit build`` in its own process, SIGKILL after a random
 delay (seeded; the seed is in the test's output), several times in a row over the same project.
 After each kill site/ must be byte for byte the old site or the new one, with the creator's own
 files (CNAME, notes) untouched, and every history file whole. (tests/test_output.py kills
@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from mediakit import history
-from mediakit.cli import main
+from mediakit.commands.main import main
 from tests.hardening.projects import (
     FOLLOWERS_HEADER,
     OVERVIEW_HEADER,
@@ -45,7 +45,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def command(project: Path) -> list[str]:
-    return [sys.executable, "-m", "mediakit.cli", "build", str(project), "--quiet", "--today",
+    return [sys.executable, "-m", "mediakit", "build", str(project), "--quiet", "--today",
             TODAY]
 
 

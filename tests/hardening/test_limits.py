@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from mediakit import frontmatter, limits, render
-from mediakit.config import load_profile
 from mediakit.errors import ConfigError, MediakitError, SourceError
+from mediakit.project import frontmatter, limits
+from mediakit.project.profile import load_profile
+from mediakit.site import render
 from mediakit.sources import files, load_platform
 from tests.hardening.projects import FOLLOWERS_HEADER, csv_text, followers_rows
 

@@ -4,7 +4,7 @@ Every case of tests/hardening/malformed.py is built with ``mediakit build`` thro
 runner, in process, with vl-convert's drawing replaced by a check of what it would be given
 (projects.drawings_checked_not_drawn: drawing is most of a small build's time). The cases whose
 odd numbers reach the charts are also built with real drawing, and a sample runs as a real
-``python -m mediakit.cli build`` subprocess. A build that succeeds must have kept every number:
+``python -m mediakit build`` subprocess. A build that succeeds must have kept every number:
 the history holds each of the ten days' values exactly, except the cells the case names as
 missing, so no number was silently turned into "missing". A build that fails exits 2 with one
 line naming the file, the row and the column and quoting the value.
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from mediakit.cli import main
+from mediakit.commands.main import main
 from tests.hardening.malformed import DAYS, Case, base_value, corpus, input_count
 from tests.hardening.projects import (
     TODAY,
@@ -123,7 +123,7 @@ def test_the_real_command_gives_the_same_answer(name: str, tmp_path: Path) -> No
     env = {key: value for key, value in os.environ.items()
            if key not in ("MEDIAKIT_DEBUG", "FORCE_COLOR")}
     done = subprocess.run(
-        [sys.executable, "-m", "mediakit.cli", "build", str(project), "--quiet", "--today", TODAY],
+        [sys.executable, "-m", "mediakit", "build", str(project), "--quiet", "--today", TODAY],
         capture_output=True, text=True, env=env, timeout=240, check=False)
     result = Result(runner=CliRunner(), stdout_bytes=done.stdout.encode(),
                     stderr_bytes=done.stderr.encode(), output_bytes=(done.stdout + done.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from mediakit.cli import main
+from mediakit.commands.main import main
 from tests.hardening.projects import (
     OVERVIEW_HEADER,
     PROFILE,
@@ -316,9 +316,9 @@ def test_an_avatar_svg_with_a_script_stops_the_build(kit: Path) -> None:
 
 @pytest.mark.parametrize("case", list(HOSTILE_SVGS))
 def test_every_kind_of_unsafe_svg_is_refused_as_an_asset(tmp_path: Path, case: str) -> None:
-    from mediakit import render
-    from mediakit.config import load_profile
     from mediakit.errors import ConfigError
+    from mediakit.project.profile import load_profile
+    from mediakit.site import render
 
     content = tmp_path / "content"
     (content / "logos").mkdir(parents=True)

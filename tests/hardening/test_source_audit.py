@@ -11,8 +11,8 @@ import ast
 import re
 from pathlib import Path
 
-from mediakit import render
-from mediakit.format import Formatter
+from mediakit.site import render
+from mediakit.site.format import Formatter
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "mediakit"
@@ -58,7 +58,8 @@ def _name(node: ast.AST) -> str:
 
 def test_the_audit_reads_the_whole_package() -> None:
     names = {path.relative_to(PACKAGE).as_posix() for path in _python_files()}
-    assert {"config.py", "frontmatter.py", "render.py", "sources/files.py"} <= names
+    assert {"project/profile.py", "project/frontmatter.py", "site/render.py",
+            "sources/files.py"} <= names
     assert {"base.html", "page.html", "kit/about.html"} <= {
         path.relative_to(TEMPLATES).as_posix() for path in _template_files()}
 
@@ -87,7 +88,7 @@ def test_yaml_is_only_read_with_safe_loaders() -> None:
 
 
 def test_the_profile_loader_is_really_safe() -> None:
-    from mediakit import config
+    from mediakit.project import profile as config
 
     assert config._LOADER.__name__ in ("SafeLoader", "CSafeLoader")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.config import load_profile
 from mediakit.errors import ConfigError
+from mediakit.project.profile import load_profile
 from tests.hardening import hostile
 from tests.hardening.conftest import PackedBuild
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from mediakit.cli import main
+from mediakit.commands.main import main
 from tests.hardening.projects import TODAY, small_project, templates_compiled_once
 
 PROFILE = """\

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from mediakit import build as build_module
-from mediakit import charts as charts_module
-from mediakit import render
-from mediakit.analytics import analyze
+from mediakit.analytics.analyze import analyze
 from mediakit.analytics.report import Report
-from mediakit.config import Profile, load_profile
+from mediakit.project.profile import Profile, load_profile
+from mediakit.site import charts as charts_module
+from mediakit.site import render
 from mediakit.tables import Account
 from tests.site.demo import REPO, build_demo, copy_demo
 

@@ -11,7 +11,7 @@ import altair as alt
 from altair.utils import schemapi
 
 from mediakit import build as build_module
-from mediakit import charts as charts_module
+from mediakit.site import charts as charts_module
 
 
 class Recording(charts_module.Renderer):

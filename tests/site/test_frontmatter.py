@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.casestudies import CaseStudyHeader
 from mediakit.errors import ConfigError
-from mediakit.frontmatter import parse, parse_model, read
-from mediakit.pitches import PitchHeader
+from mediakit.project.frontmatter import parse, parse_model, read
+from mediakit.site.casestudies import CaseStudyHeader
+from mediakit.site.pitches import PitchHeader
 
 SHOWN = "content/pitches/acme.md"
 PITCH = """---

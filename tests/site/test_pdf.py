@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from mediakit import pdf
 from mediakit.errors import OutputError
-from mediakit.format import Formatter
+from mediakit.site import pdf
+from mediakit.site.format import Formatter
 
 if not pdf.available():
     pytest.skip("WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0) "

@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 import vl_convert
 
-from mediakit.preview import PNG_SIGNATURE, Card, cache_key, fit, is_png, png, svg
-from mediakit.sharing import PREVIEWS
+from mediakit.site.preview import PNG_SIGNATURE, Card, cache_key, fit, is_png, png, svg
+from mediakit.site.sharing import PREVIEWS
 
 CARD = Card(name="Mara Quinn", handle="@maraquinnmusic", tagline="Songs <b>& buses</b>",
             stats=[("48K", "followers"), ("50.5K", "typical views"), ("8.8%", "engagement")],

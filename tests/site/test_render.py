@@ -191,9 +191,9 @@ def test_a_bad_case_study_is_reported_at_its_line(demo_inputs, project_copy: Pat
 def test_a_creator_with_almost_no_data_still_gets_every_page(tmp_path: Path):
     from datetime import date
 
-    from mediakit import render
     from mediakit.analytics.report import PlatformReport, Report
-    from mediakit.config import load_profile
+    from mediakit.project.profile import load_profile
+    from mediakit.site import render
 
     (tmp_path / "content").mkdir()
     profile_file = tmp_path / "content/profile.yaml"

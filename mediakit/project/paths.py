@@ -60,4 +60,4 @@ def package_folder(package: str, marker: str) -> Path | None:
 def theme_folder() -> Path:
     """The default theme: shipped in the package, or the repo's templates/ in a checkout."""
     shipped = package_folder("mediakit.templates", "base.html")
-    return shipped or Path(__file__).resolve().parent.parent / "templates"
+    return shipped or Path(__file__).resolve().parents[2] / "templates"

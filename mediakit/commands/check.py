@@ -18,13 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit import history
-from mediakit.analytics import analyze
+from mediakit.analytics.analyze import analyze
 from mediakit.analytics.report import PlatformReport, Report
 from mediakit.build import Project, combine, freshness_warnings, read_history, read_platform
-from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError
-from mediakit.paths import inside
-from mediakit.render import platform_name
+from mediakit.project.paths import inside
+from mediakit.project.profile import Profile, load_profile
+from mediakit.site.render import platform_name
 from mediakit.sources.files import walk_exports
 from mediakit.tables import Account, SourceFile
 

@@ -33,8 +33,8 @@ from datetime import date
 from pathlib import Path
 
 from mediakit import __version__
-from mediakit.freshness import stale_warnings
-from mediakit.project import HISTORY_DIR
+from mediakit.analytics.stale import stale_warnings
+from mediakit.project.layout import HISTORY_DIR
 
 FORMAT = 1
 RECORDS = "builds"
@@ -106,13 +106,13 @@ def inputs(project_root: Path) -> dict[str, str]:
 def environment(pdf: bool) -> str:
     """One hash for everything outside the project that shapes the output: mediakit's code and
     default theme, the libraries' versions, the Python version and the options."""
-    from mediakit.paths import theme_folder
+    from mediakit.project.paths import theme_folder
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT} {__version__} {sys.version} pdf={pdf}\n".encode())
     for installed in installed_versions():
         digest.update(f"{installed}\n".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # all of mediakit
     for root in (package, theme_folder().resolve()):
         for relative, path in _tree(root, root, skip_caches=True):
             digest.update(f"{root.name}/{relative} {_hash_file(path)}\n".encode())
@@ -208,7 +208,7 @@ def _options(as_of_option: date | None, pdf: bool) -> dict[str, object]:
 def _published(out_dir: Path, files: Mapping[str, bytes]) -> dict[str, str] | None:
     """Hash of each published file as it is on disk now (with the output manifest), or None when
     one is not what the build wrote."""
-    from mediakit.output import MANIFEST
+    from mediakit.publish.output import MANIFEST
 
     site = {name: _digest(data) for name, data in files.items()}
     for name, digest in site.items():
@@ -225,7 +225,7 @@ def identity(out_dir: Path) -> list[int]:
     or unpacked elsewhere (records included) has new inodes, so a forged record and site/ sent
     along with someone's project can never stand in for building it.
     """
-    from mediakit.output import MANIFEST
+    from mediakit.publish.output import MANIFEST
 
     info = (out_dir / MANIFEST).lstat()
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
@@ -238,7 +238,7 @@ def _shells(project_root: Path, read: Mapping[str, str], files: Mapping[str, byt
     creator's could use a page's text anywhere)."""
     if not _own_theme(read):
         return {}
-    from mediakit.pagetext import markdown, page_slug, page_title
+    from mediakit.site.pagetext import markdown, page_slug, page_title
 
     md = markdown()
     others = {name: data.decode("utf-8", "replace") for name, data in files.items()
@@ -268,7 +268,7 @@ def _shells(project_root: Path, read: Mapping[str, str], files: Mapping[str, byt
 def _own_theme(read: Mapping[str, str]) -> bool:
     """Whether the project's templates/ (if any) holds only unchanged copies of mediakit's own
     theme: true of the mediakit repository itself, whose templates/ *is* the theme."""
-    from mediakit.paths import theme_folder
+    from mediakit.project.paths import theme_folder
 
     theme = theme_folder().resolve()
     for name, digest in read.items():
@@ -281,7 +281,7 @@ def _own_theme(read: Mapping[str, str]) -> bool:
 
 def _write_json(path: Path, body: dict) -> None:
     """Write the record whole or not at all (a record that cannot be written is no error)."""
-    from mediakit.cachefile import store
+    from mediakit.site.cachefile import store
 
     store(path, json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
@@ -359,7 +359,7 @@ def _try_skip(project_root: Path, out_dir: Path, cache_dir: Path, as_of_option: 
         files = _patched(project_root, changed, shells, current, read)
         if files is None:
             return None
-        from mediakit.output import publish
+        from mediakit.publish.output import publish
 
         publish(files, out_dir, project_dir=project_root)
         body["inputs"] = read
@@ -385,9 +385,9 @@ def _patched(project_root: Path, changed: list[str], shells: dict[str, dict[str,
     """The site with the changed pages re-rendered into their shells; None when a page's title
     changed (every page's navigation shows it), its text is not a page mediakit would accept,
     or it changed again since ``read`` hashed it (the record must say what was rendered)."""
-    from mediakit.limits import MAX_MARKDOWN_BYTES
-    from mediakit.output import MANIFEST
-    from mediakit.pagetext import markdown, page_title
+    from mediakit.project.limits import MAX_MARKDOWN_BYTES
+    from mediakit.publish.output import MANIFEST
+    from mediakit.site.pagetext import markdown, page_title
 
     md = markdown()
     files = {name: data for name, data in current.items() if name != MANIFEST}

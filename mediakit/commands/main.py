@@ -140,7 +140,7 @@ def init(directory: Path, demo: bool) -> None:
       mediakit init my-kit
       mediakit init demo-kit --demo && mediakit build demo-kit
     """
-    from mediakit.scaffold import init_project
+    from mediakit.project.scaffold import init_project
 
     result = init_project(directory, demo=demo)
     out = _console()
@@ -273,8 +273,8 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
 def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict: bool,
              pdf: bool, quiet: bool, today: date | None) -> bool:
     """Finish quickly when the last build's record shows nothing (or only page text) changed."""
-    from mediakit import fastpath
-    from mediakit.project import Project
+    from mediakit.project.layout import Project
+    from mediakit.publish import fastpath
 
     project = Project(project_dir)
     out_dir = out_dir if out_dir is not None else project.site
@@ -327,7 +327,7 @@ def serve(ctx: click.Context, project_dir: Path, port: int, open_browser: bool,
       mediakit serve --open
       mediakit serve my-kit --port 8001
     """
-    from mediakit.serve import serve as run_serve
+    from mediakit.serve.server import serve as run_serve
 
     def echo(text: str, is_error: bool) -> None:
         colour = ("red" if text.startswith("Error") else "yellow") if is_error else None
@@ -357,8 +357,8 @@ def check(ctx: click.Context, project_dir: Path, today: date | None) -> None:
       mediakit check
       mediakit check my-kit || echo "look at the report before sending the kit"
     """
-    from mediakit.check import check as run_check
-    from mediakit.check import lines
+    from mediakit.commands.check import check as run_check
+    from mediakit.commands.check import lines
 
     result = run_check(project_dir, today=today)
     out = _console()
@@ -387,7 +387,7 @@ def stats(project_dir: Path, as_json: bool, as_of: date | None, today: date | No
       mediakit stats --json | jq .platforms.tiktok.followers
     """
     from mediakit.build import analyze_project
-    from mediakit.stats import stats_json
+    from mediakit.site.stats import stats_json
 
     analysis = analyze_project(project_dir, as_of=as_of, today=today)
     if as_json:
@@ -400,8 +400,8 @@ def stats(project_dir: Path, as_json: bool, as_of: date | None, today: date | No
 
 def stats_table(analysis: Any) -> Table:
     """The headline numbers, one column per platform, formatted for the profile's locale."""
-    from mediakit.format import Formatter
-    from mediakit.render import country_name, platform_name
+    from mediakit.site.format import Formatter
+    from mediakit.site.render import country_name, platform_name
 
     fmt = Formatter(analysis.profile.locale)
     report = analysis.report
@@ -482,8 +482,8 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], project_dir: Path) -> N
       mediakit import ~/Downloads/Followers_*.zip ~/Downloads/user_data_tiktok.json
       mediakit import ~/Downloads/tiktok-november/ --project my-kit
     """
-    from mediakit.importer import import_exports
-    from mediakit.render import platform_name
+    from mediakit.commands.import_exports import import_exports
+    from mediakit.site.render import platform_name
 
     result = import_exports(project_dir, list(paths))
     out = _console()
@@ -520,7 +520,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], project_dir: Path) -> N
 
 def _register_roster() -> None:
     """`mediakit roster ...` lives in roster_cli.py (agencies' commands, kept apart)."""
-    from mediakit.roster_cli import roster
+    from mediakit.commands.roster import roster
 
     main.add_command(roster)
 

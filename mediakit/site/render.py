@@ -23,17 +23,18 @@ from jinja2 import (
 )
 from markdown_it import MarkdownIt
 
-from mediakit import __version__, casestudies, pitches
+from mediakit import __version__
 from mediakit.analytics.report import BenchmarkComparison, Report
-from mediakit.charts import Chart
-from mediakit.config import Profile
 from mediakit.errors import MediakitError, UnsafePathError
-from mediakit.format import MISSING, Formatter
-from mediakit.jinja_cache import bytecode_cache
-from mediakit.limits import check_markdown_size, checked_svg
-from mediakit.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
-from mediakit.paths import inside, theme_folder
-from mediakit.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
+from mediakit.project.limits import check_markdown_size, checked_svg
+from mediakit.project.paths import inside, theme_folder
+from mediakit.project.profile import Profile
+from mediakit.site import casestudies, pitches
+from mediakit.site.charts import Chart
+from mediakit.site.format import MISSING, Formatter
+from mediakit.site.jinja_cache import bytecode_cache
+from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
+from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
     is_public,
@@ -42,7 +43,7 @@ from mediakit.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES:
     robots_txt,
     sitemap,
 )
-from mediakit.stats import stats_json
+from mediakit.site.stats import stats_json
 from mediakit.tables import Account
 
 COUNTRY_OTHER = "other"
@@ -312,7 +313,7 @@ def site(
     if profile.site.custom_domain:
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")
     if pdf:
-        from mediakit.pdf import render_pdf
+        from mediakit.site.pdf import render_pdf
 
         files[PDF_NAME] = render_pdf(files)
     return files

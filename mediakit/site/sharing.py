@@ -12,11 +12,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from mediakit import preview
 from mediakit.analytics.report import PlatformReport, Report
-from mediakit.config import Profile
-from mediakit.format import Formatter
-from mediakit.paths import inside
+from mediakit.project.paths import inside
+from mediakit.project.profile import Profile
+from mediakit.site import preview
+from mediakit.site.format import Formatter
 
 PITCHES = "pitches"
 PREVIEWS = "previews"  # the share pictures' folder in the cache

@@ -29,8 +29,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mediakit.errors import ConfigError
-from mediakit.limits import check_markdown_size
-from mediakit.validation_errors import (
+from mediakit.project.limits import check_markdown_size
+from mediakit.project.validation_errors import (
     NUMBER_HINT,
     Where,
     Wording,

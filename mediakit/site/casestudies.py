@@ -28,8 +28,7 @@ from mediakit.analytics.campaigns import (
     organic_baseline,
     platform_of,
 )
-from mediakit.config import Profile, RelativePath, Url
-from mediakit.frontmatter import (
+from mediakit.project.frontmatter import (
     Count,
     Currency,
     Day,
@@ -41,7 +40,8 @@ from mediakit.frontmatter import (
     parse_model,
     read,
 )
-from mediakit.paths import inside
+from mediakit.project.paths import inside
+from mediakit.project.profile import Profile, RelativePath, Url
 
 FOLDER = "case-studies"
 

@@ -80,7 +80,7 @@ class RosterResult:
 
 def load_roster(path: Path) -> tuple[RosterFile, list[Creator]]:
     """Read ROSTER.yaml and expand its folders and globs (relative to the roster file)."""
-    from mediakit.config import load_yaml_model
+    from mediakit.project.profile import load_yaml_model
 
     if not path.is_file():
         raise ConfigError("roster file not found", file=path,
@@ -131,7 +131,7 @@ def warm_up() -> None:
 def build_creator(slug: str, project_dir: str, as_of: date | None, today: date) -> Outcome:
     """One creator's kit in memory (runs in a worker); user errors become the outcome's error."""
     from mediakit.build import render_project
-    from mediakit.stats import stats
+    from mediakit.site.stats import stats
 
     folder = Path(project_dir)
     try:
@@ -219,7 +219,7 @@ def site_files(
     roster: RosterFile, outcomes: list[Outcome], roster_dir: Path
 ) -> dict[str, bytes]:
     """Every kit under its slug, plus the agency index and its assets."""
-    from mediakit.roster_page import index_files
+    from mediakit.roster.index import index_files
 
     files: dict[str, bytes] = {}
     for outcome in outcomes:
@@ -238,7 +238,7 @@ def build_roster(
 ) -> RosterResult:
     """Build every creator and publish the roster site in one atomic swap."""
     from mediakit.history import write_files
-    from mediakit.output import publish
+    from mediakit.publish.output import publish
 
     roster, creators = load_roster(roster_file)
     out_dir = out_dir if out_dir is not None else roster_file.parent / "site"

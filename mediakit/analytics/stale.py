@@ -1,7 +1,8 @@
 """Whether the newest data is too old to send: brands distrust stale kits.
 
 Its own small module because ``mediakit build`` says it even when nothing changed and the rest of
-the pipeline is skipped (mediakit.fastpath): the warning depends on today, not on the inputs.
+the pipeline is skipped (mediakit.publish.fastpath):
+the warning depends on today, not on the inputs.
 """
 
 from __future__ import annotations

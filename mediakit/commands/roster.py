@@ -45,7 +45,7 @@ def build_command(roster_file: Path, out_dir: Path | None, workers: int | None, 
       mediakit roster build ROSTER.yaml --workers 8 --out public
       mediakit roster build ROSTER.yaml --scheduler tcp://scheduler:8786
     """
-    from mediakit.roster import build_roster
+    from mediakit.roster.build import build_roster
 
     day = None
     if as_of:

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mediakit import cachefile
 from mediakit.analytics.report import PlatformReport, Report
-from mediakit.limits import svg_problem
+from mediakit.project.limits import svg_problem
+from mediakit.site import cachefile
 
 if TYPE_CHECKING:
     import altair as alt
 
-    from mediakit.config import Profile
+    from mediakit.project.profile import Profile
 
 WIDTH = 560  # rendered size; the SVG scales to the page, so text stays legible on a phone
 HEIGHT = 220

@@ -18,8 +18,7 @@ from markdown_it import MarkdownIt
 from pydantic import Field, field_validator
 
 from mediakit.analytics.report import Report
-from mediakit.config import Profile, RelativePath
-from mediakit.frontmatter import (
+from mediakit.project.frontmatter import (
     Currency,
     Day,
     Deliverable,
@@ -30,7 +29,8 @@ from mediakit.frontmatter import (
     parse_model,
     read,
 )
-from mediakit.paths import inside
+from mediakit.project.paths import inside
+from mediakit.project.profile import Profile, RelativePath
 
 if TYPE_CHECKING:
     from mediakit.analytics.audience import AudienceMatch

@@ -27,10 +27,10 @@ import pandas as pd
 
 from mediakit import history
 from mediakit.build import Project, read_exports, read_history
-from mediakit.config import Profile, load_profile
 from mediakit.errors import MediakitError, SourceError
-from mediakit.paths import inside
-from mediakit.render import platform_name
+from mediakit.project.paths import inside
+from mediakit.project.profile import Profile, load_profile
+from mediakit.site.render import platform_name
 from mediakit.sources import READERS
 from mediakit.sources.files import DATA_SUFFIXES, UNSUPPORTED_SUFFIXES
 from mediakit.tables import Account

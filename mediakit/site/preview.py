@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from mediakit import cachefile
+from mediakit.site import cachefile
 
 WIDTH, HEIGHT = 1200, 630
 FONT = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"

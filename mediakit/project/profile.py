@@ -32,7 +32,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mediakit.errors import ConfigError
-from mediakit.validation_errors import (
+from mediakit.project.validation_errors import (
     NUMBER_HINT,
     Wording,
     dotted,
@@ -746,7 +746,7 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, rows: list[str], path: Path) -
     return ConfigError(message, file=path, line=line, hint=hint)
 
 
-# --- turning pydantic's errors into one sentence (mediakit/validation_errors.py) ---
+# --- turning pydantic's errors into one sentence (mediakit/project/validation_errors.py) ---
 
 WORDING = Wording(
     date_example="2026-11-17",

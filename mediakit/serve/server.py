@@ -29,9 +29,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from mediakit import fastpath
 from mediakit.build import DataMemo, Project, build
 from mediakit.errors import MediakitError, printable
+from mediakit.publish import fastpath
 
 HOST = "127.0.0.1"
 PREFIX = "/__mediakit__/"
@@ -364,7 +364,8 @@ class Preview:
     def rebuild(self, reason: str = "") -> None:
         """Build; on failure keep the last good site and tell the terminal and the pages.
 
-        A page's text edited (the usual thing while previewing) goes through mediakit.fastpath:
+        A page's text edited (the usual thing while previewing) goes through
+        mediakit.publish.fastpath:
         that page alone is re-rendered, in milliseconds. A pitch, a case study or a template
         edited re-renders the pages from the numbers and charts kept in memory (DataMemo);
         an edit to the profile or the exports runs every stage.

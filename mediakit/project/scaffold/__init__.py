@@ -15,7 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from mediakit.errors import MediakitError
-from mediakit.paths import package_folder
+from mediakit.project.paths import package_folder
 
 #: Folders of the demo creator that are produced by a build, not written by the creator.
 DEMO_SKIPPED = ("data/history",)
@@ -87,7 +87,7 @@ def demo_content() -> Path | None:
     shipped = package_folder("mediakit.demo", "profile.yaml")
     if shipped is not None:
         return shipped
-    checkout = Path(__file__).resolve().parents[2] / "content"
+    checkout = Path(__file__).resolve().parents[3] / "content"
     return checkout if (checkout / "profile.yaml").is_file() else None
 
 

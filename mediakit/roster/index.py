@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mediakit import __version__
-from mediakit.format import Formatter
+from mediakit.site.format import Formatter
 
 if TYPE_CHECKING:
-    from mediakit.roster import Outcome, RosterFile
+    from mediakit.roster.build import Outcome, RosterFile
 
 
 def creator_row(outcome: Outcome) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def index_files(
     roster: RosterFile, outcomes: list[Outcome], roster_dir: Path
 ) -> dict[str, bytes]:
     """index.html, its stylesheet and script, and roster.json (the same rows for machines)."""
-    from mediakit.render import environment
+    from mediakit.site.render import environment
 
     formatter = Formatter("en_US")
     env = environment(roster_dir, formatter)  # the agency may override roster.html

@@ -1,0 +1,1 @@
+"""``mediakit serve``: a local preview that rebuilds on every save and reloads the browser."""
