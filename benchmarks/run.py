@@ -174,7 +174,7 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
         "compiled modules (every measured process may write and read __pycache__, as an "
         "installed mediakit does, even where PYTHONDONTWRITEBYTECODE is set). "
         "No-op: the same project built again with nothing changed "
-        "(the build's record of input hashes says so: mediakit/publish/fastpath.py). "
+        "(the build's record of input hashes says so: mediakit/publish/record.py). "
         f"One edit: a line appended to {EDIT_PAGE.as_posix()} before each build (the rebuilt "
         "page is checked to contain it; only that page is rendered again). --force: every "
         "stage of the pipeline again, as after an edit to the profile or the exports."

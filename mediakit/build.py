@@ -24,10 +24,11 @@ from mediakit.errors import MediakitError
 from mediakit.project.layout import Project
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile, load_profile
-from mediakit.publish import fastpath
+from mediakit.publish import record
 from mediakit.publish.output import check_out_dir, publish
 from mediakit.site import charts as charts_module
 from mediakit.site import render
+from mediakit.site.chart_svg import Chart, Renderer
 from mediakit.site.pdf import PDF_NAME
 from mediakit.sources import load_platform
 from mediakit.tables import SCHEMAS, Account, conform
@@ -160,7 +161,7 @@ class DataStage:
     profile: Profile
     account: Account
     report: Report
-    charts: dict[str, charts_module.Chart]
+    charts: dict[str, Chart]
     warnings: list[str]  # the numbers' warnings, without the freshness one (that needs today)
     charts_rendered: int = 0
     charts_cached: int = 0
@@ -179,7 +180,7 @@ PAGE_FOLDERS = ("pages", "pitches", "case-studies")
 
 
 def data_key(read: dict[str, str], as_of: date | None, *, saved: bool = True) -> str:
-    """Hash of every input of the data stage (``read`` is fastpath.inputs()): content/ except
+    """Hash of every input of the data stage (``read`` is record.inputs()): content/ except
     pages, pitches and case studies; ``saved=False`` leaves out the history a build writes."""
     digest = hashlib.sha256(f"as_of={as_of}\n".encode())
     skipped = tuple(f"content/{folder}/" for folder in PAGE_FOLDERS)
@@ -204,7 +205,7 @@ def compute_data(project: Project, as_of: date | None, clock: _Clock) -> DataSta
     report = analyze(account, profile, as_of)
     warnings = list(report.warnings)
     clock.stage("charts")
-    renderer = charts_module.Renderer(project.cache_dir / "charts")
+    renderer = Renderer(project.cache_dir / "charts")
     charts = charts_module.build(report, profile, renderer)
     return DataStage(profile, account, report, charts, warnings, renderer.rendered,
                      renderer.cached)
@@ -293,7 +294,7 @@ def build(
     project = Project(Path(project_dir))
     out_dir = out_dir if out_dir is not None else project.site
     check_out_dir(out_dir, project_dir=project.root)  # refuse a wrong --out before the work
-    read_before = fastpath.inputs(project.root)
+    read_before = record.inputs(project.root)
     reuse = None
     if memo is not None and memo.key == data_key(read_before, as_of):
         reuse = memo.stage
@@ -304,7 +305,7 @@ def build(
     clock.stage("publish")
     publish(rendered.files, out_dir, project_dir=project.root)
     stale = freshness_warnings(rendered.report, today or date.today())
-    read_after = fastpath.write_record(
+    read_after = record.write_record(
         project.cache_dir, out_dir, project_root=project.root, read_before=read_before,
         as_of_option=as_of, pdf=pdf, as_of=rendered.report.as_of,
         warnings=[text for text in rendered.warnings if text not in stale], files=rendered.files,

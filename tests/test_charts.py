@@ -5,7 +5,10 @@ import sys
 import numpy as np
 import vl_convert
 
-from mediakit.site.charts import Renderer, _by_lift, _monthly_table, _values, renumbered, responsive
+from mediakit.site.chart_specs import inline_data
+from mediakit.site.chart_svg import Renderer, renumbered, responsive
+from mediakit.site.kit_charts import _monthly_table
+from mediakit.site.report_charts import _by_lift
 
 
 def test_ids_get_a_per_chart_prefix_so_inline_svgs_do_not_collide():
@@ -31,7 +34,7 @@ def test_the_monthly_table_keeps_a_months_last_count_or_adds_its_days_up():
 def test_chart_data_goes_in_as_plain_json_records():
     rows = [{"day": "2026-03-01", "views": np.int64(3), "rate": np.float64(0.25),
              "gap": float("nan"), "far": float("-inf"), "count": 7}]
-    data = _values(rows)
+    data = inline_data(rows)
     assert data == {"values": [{"day": "2026-03-01", "views": 3, "rate": 0.25, "gap": None,
                                 "far": None, "count": 7}]}
     assert type(data["values"][0]["views"]) is int  # not a NumPy scalar

@@ -16,7 +16,7 @@ import pytest
 
 from mediakit import build as build_module
 from mediakit.site import cachefile
-from mediakit.site.charts import Renderer
+from mediakit.site.chart_svg import Renderer
 from tests.hardening.projects import small_project, templates_compiled_once
 
 # A colour legend is a gradient and the chart is clipped: ids that vl-convert numbers per process.

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import OutputError
-from mediakit.publish import output
-from mediakit.publish.output import MANIFEST, check_out_dir, publish, recover
+from mediakit.publish import output, staging, swap, testhook
+from mediakit.publish.manifest import MANIFEST
+from mediakit.publish.output import check_out_dir, publish, recover
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -222,7 +223,7 @@ def test_failed_write_leaves_old_site_and_no_temp_folder(
     publish(SITE_V1, out, project_dir=project)
     add_files(out, USER_FILES)
     before = snapshot(out)
-    real_write = output._write_file
+    real_write = staging._write_file
     calls = []
 
     def disk_fills_up(path: str | Path, data: bytes) -> None:
@@ -231,7 +232,7 @@ def test_failed_write_leaves_old_site_and_no_temp_folder(
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real_write(path, data)
 
-    monkeypatch.setattr(output, "_write_file", disk_fills_up)
+    monkeypatch.setattr(staging, "_write_file", disk_fills_up)
     changed = {rel: data + b"<!-- v2 -->\n" for rel, data in SITE_V1.items()}
 
     with pytest.raises(OutputError) as caught:
@@ -275,14 +276,14 @@ def test_publish_swaps_with_renameat2_exchange_on_linux(
 ) -> None:
     out = project / "site"
     publish(SITE_V1, out, project_dir=project)
-    assert output._exchange is not None
+    assert swap._exchange is not None
     swaps = []
 
     def counting_exchange(a: Path, b: Path) -> bool:
         swaps.append(b)
-        return output._exchange_renameat2(a, b)
+        return swap._exchange_renameat2(a, b)
 
-    monkeypatch.setattr(output, "_exchange", counting_exchange)
+    monkeypatch.setattr(swap, "_exchange", counting_exchange)
     publish({"index.html": b"<h1>v2</h1>\n"}, out, project_dir=project)
 
     assert swaps == [out]
@@ -298,7 +299,7 @@ def test_publish_swaps_with_renameat2_exchange_on_linux(
 def test_fallback_swap_by_two_renames_keeps_user_files(
     project: Path, monkeypatch: pytest.MonkeyPatch, exchange: object
 ) -> None:
-    monkeypatch.setattr(output, "_exchange", exchange)
+    monkeypatch.setattr(swap, "_exchange", exchange)
     out = project / "site"
     publish(SITE_V1, out, project_dir=project)
     add_files(out, USER_FILES)
@@ -450,10 +451,10 @@ def test_refuses_a_path_that_is_both_file_and_folder(project: Path) -> None:
 PUBLISH_SCRIPT = """
 import base64, json, sys
 from pathlib import Path
-from mediakit.publish import output
+from mediakit.publish import output, swap
 job = json.loads(Path(sys.argv[1]).read_text())
 if job["fallback"]:
-    output._exchange = None
+    swap._exchange = None
 files = {rel: base64.b64decode(data) for rel, data in job["files"].items()}
 output.publish(files, Path(job["out"]), project_dir=Path(job["project"]))
 """
@@ -483,7 +484,7 @@ def start_paused_publish(
     }
     (job_dir / "job.json").write_text(json.dumps(job))
     (job_dir / "publish.py").write_text(PUBLISH_SCRIPT)
-    env = {**os.environ, output.PAUSE_ENV: stage, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, testhook.PAUSE_ENV: stage, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
         [sys.executable, str(job_dir / "publish.py"), str(job_dir / "job.json")],
         stderr=subprocess.PIPE,

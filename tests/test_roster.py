@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from mediakit.commands.main import main
 from mediakit.errors import ConfigError
-from mediakit.roster.build import assign_slugs, build_roster, load_roster
+from mediakit.roster.build import build_roster
+from mediakit.roster.model import assign_slugs, load_roster
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 20)

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import ConfigError
-from mediakit.project import frontmatter, validation_errors
-from mediakit.project import profile as config
+from mediakit.project import frontmatter, validation_errors, yaml_lines
 from mediakit.project.frontmatter import parse, parse_model
-from mediakit.project.profile import load_profile, load_yaml_model
-from mediakit.roster.build import RosterFile
+from mediakit.project.profile import load_profile
+from mediakit.project.yaml_lines import load_yaml_model
+from mediakit.roster.model import RosterFile
 from mediakit.site.casestudies import CaseStudyHeader
 from mediakit.site.pitches import PitchHeader
 
@@ -29,9 +29,9 @@ CASE = "brand: B\ndate: 2026-01-01\nfee: 1\nposts:\n  - url: https://www.tiktok.
 
 
 def test_config_and_frontmatter_use_the_one_shared_explainer() -> None:
-    assert config.first_problem is validation_errors.first_problem
+    assert yaml_lines.first_problem is validation_errors.first_problem
     assert frontmatter.first_problem is validation_errors.first_problem
-    assert not hasattr(config, "_explain") and not hasattr(frontmatter, "_explain")
+    assert not hasattr(yaml_lines, "_explain") and not hasattr(frontmatter, "_explain")
 
 
 @pytest.mark.parametrize(

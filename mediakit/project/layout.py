@@ -35,7 +35,7 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         """Drawn charts, keyed by their spec's hash (safe to share: same spec, same SVG), and the
-        records of past builds (mediakit.publish.fastpath).
+        records of past builds (mediakit.publish.record).
 
         ``MEDIAKIT_CACHE_DIR`` points every project at one cache, e.g. a CI cache folder or a
         roster's many creators; by default each project keeps its own ``.mediakit-cache/``.

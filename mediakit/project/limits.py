@@ -5,7 +5,7 @@ send. Without caps, a 2 GB "page", a zip bomb or a CSV with ten million rows wou
 or exhaust the laptop's memory; with them, the creator gets one sentence naming the file in well
 under a second: sizes are checked before a file is read, compression before a zip member is
 unpacked, and rows while a table is parsed. Caps that live beside their reader (export file sizes
-in ``sources/files.py``, the profile's 1 MB in ``config.py``, a front-matter header's 64 KB in
+in ``sources/files.py``, the profile's 1 MB in ``yaml_lines.py``, a front-matter header's 64 KB in
 ``frontmatter.py``) are listed in docs/security.md.
 """
 

@@ -1,6 +1,6 @@
 """Pydantic's validation errors, told to the creator as one ConfigError at the right line.
 
-The profile and rosters (config.py) and the headers of pitches and case studies
+The profile and rosters (yaml_lines.py) and the headers of pitches and case studies
 (frontmatter.py) are YAML checked by pydantic models. Pydantic reports *kinds* of problem
 ("float_parsing", "missing"...) at a path of keys; this module turns the first one (nearest the
 top of the file) into ``file:line: key.path: message (hint)``, the same way for every file. The

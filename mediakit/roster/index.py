@@ -14,7 +14,7 @@ from mediakit import __version__
 from mediakit.site.format import Formatter
 
 if TYPE_CHECKING:
-    from mediakit.roster.build import Outcome, RosterFile
+    from mediakit.roster.model import Outcome, RosterFile
 
 
 def creator_row(outcome: Outcome) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from mediakit.analytics.campaigns import (
     organic_baseline,
     platform_of,
 )
+from mediakit.project.field_types import RelativePath, Url
 from mediakit.project.frontmatter import (
     Count,
     Currency,
@@ -41,7 +42,7 @@ from mediakit.project.frontmatter import (
     read,
 )
 from mediakit.project.paths import inside
-from mediakit.project.profile import Profile, RelativePath, Url
+from mediakit.project.profile import Profile
 
 FOLDER = "case-studies"
 

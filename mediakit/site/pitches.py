@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from pydantic import Field, field_validator
 
 from mediakit.analytics.report import Report
+from mediakit.project.field_types import RelativePath
 from mediakit.project.frontmatter import (
     Currency,
     Day,
@@ -30,7 +31,7 @@ from mediakit.project.frontmatter import (
     read,
 )
 from mediakit.project.paths import inside
-from mediakit.project.profile import Profile, RelativePath
+from mediakit.project.profile import Profile
 
 if TYPE_CHECKING:
     from mediakit.analytics.audience import AudienceMatch

@@ -30,7 +30,7 @@ from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
 from mediakit.site import casestudies, pitches
-from mediakit.site.charts import Chart
+from mediakit.site.chart_svg import Chart
 from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)

@@ -20,7 +20,8 @@ import pandas as pd
 
 from mediakit.errors import SourceError, UnsafePathError
 from mediakit.sources.cells import MISSING, counts, durations, fractions, web_links
-from mediakit.sources.files import MAX_TABLE_BYTES, RawFile, read_table, relative_label
+from mediakit.sources.files import MAX_TABLE_BYTES, RawFile, relative_label
+from mediakit.sources.readfile import read_table
 from mediakit.tables import Account, SourceFile, conform
 
 EXTRA_FILE = "posts-extra.csv"

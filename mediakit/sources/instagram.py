@@ -25,16 +25,17 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit.errors import SourceError
-from mediakit.sources import dates, instagram_json
+from mediakit.sources import dates, instagram_json, instagram_json_posts
 from mediakit.sources.cells import (
     counts,
     durations,
     hashtags,
     web_links,
 )
-from mediakit.sources.files import RawFile, read_records, relative_label, walk_exports
+from mediakit.sources.files import RawFile, relative_label, walk_exports
 from mediakit.sources.instagram_account import SERIES, Reading, meta_table, read_titled, stripped
 from mediakit.sources.merge import Piece, assemble
+from mediakit.sources.readfile import read_records
 from mediakit.tables import Account, SourceFile
 
 PLATFORM = "instagram"
@@ -94,7 +95,7 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
             "from Meta Business Suite > Insights (Content > Export data, and the Overview/Audience "
             "exports)"
         )
-    account = assemble(pieces, warnings, PLATFORM, link_posts=instagram_json.link_json_posts)
+    account = assemble(pieces, warnings, PLATFORM, link_posts=instagram_json_posts.link_json_posts)
     account.notes = notes + account.notes
     return account
 

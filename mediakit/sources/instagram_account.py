@@ -17,7 +17,8 @@ import pandas as pd
 from mediakit.errors import SourceError
 from mediakit.sources import dates
 from mediakit.sources.cells import country_codes, counts, shares
-from mediakit.sources.files import RawFile, Records, table_from_records
+from mediakit.sources.files import RawFile
+from mediakit.sources.readfile import Records, table_from_records
 
 LABEL = "Instagram"
 

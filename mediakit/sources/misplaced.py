@@ -17,7 +17,8 @@ from typing import Any
 from mediakit.errors import SourceError
 from mediakit.sources import instagram, instagram_account, instagram_json, tiktok, tiktok_userdata
 from mediakit.sources.dates import normalise
-from mediakit.sources.files import RawFile, read_json, read_records, relative_label, walk_exports
+from mediakit.sources.files import RawFile, relative_label, walk_exports
+from mediakit.sources.readfile import read_json, read_records
 
 NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
 # YouTube Studio's per-video tables (Table data.csv, Chart data.csv) have both; its Totals.csv

@@ -22,8 +22,9 @@ import pandas as pd
 from mediakit.errors import SourceError
 from mediakit.sources import dates
 from mediakit.sources.cells import counts, hashtags, shares, web_links
-from mediakit.sources.files import RawFile, read_table, relative_label, walk_exports
+from mediakit.sources.files import RawFile, relative_label, walk_exports
 from mediakit.sources.merge import Piece, assemble
+from mediakit.sources.readfile import read_table
 from mediakit.sources.tiktok_userdata import link_studio_posts, read_user_data
 from mediakit.tables import Account, SourceFile
 

@@ -16,7 +16,8 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.sources.cells import counts, hashtags
-from mediakit.sources.files import RawFile, read_json
+from mediakit.sources.files import RawFile
+from mediakit.sources.readfile import read_json
 
 # Where the video list lives: the current layout, then the older one.
 VIDEO_LISTS: tuple[tuple[str, ...], ...] = (

@@ -27,8 +27,9 @@ import pandas as pd
 from mediakit.errors import SourceError
 from mediakit.sources import dates
 from mediakit.sources.cells import counts, decimals, durations, hashtags
-from mediakit.sources.files import RawFile, read_table, relative_label, walk_exports
+from mediakit.sources.files import RawFile, relative_label, walk_exports
 from mediakit.sources.merge import Piece, assemble
+from mediakit.sources.readfile import read_table
 from mediakit.tables import Account, SourceFile
 
 PLATFORM = "youtube"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from mediakit import history
 from mediakit.analytics.report import PlatformReport
-from mediakit.commands.check import (
+from mediakit.commands.check_report import (
     ERROR,
     NOTE,
     WARNING,
@@ -139,7 +139,7 @@ def test_duplicate_and_overlapping_exports_are_notes(small):
 
 
 def test_the_analytics_notes_are_shown(small, monkeypatch):
-    import mediakit.commands.check as check_module
+    import mediakit.commands.check_report as check_module
 
     real = check_module.analyze
 

@@ -1,4 +1,4 @@
-"""`mediakit build` skips work whose inputs did not change (mediakit.publish.fastpath).
+"""`mediakit build` skips work whose inputs did not change (mediakit.publish.fastpath, .record).
 
 The promise under test: a skipped or patched build leaves exactly the bytes a full build would,
 and any doubt (data, titles, a theme, a hand-edited site, a damaged or copied record) means the
@@ -15,7 +15,7 @@ import pytest
 
 from mediakit import build as build_module
 from mediakit.project.layout import Project
-from mediakit.publish import fastpath
+from mediakit.publish import fastpath, record
 from tests.cli.conftest import TODAY
 
 ABOUT = "content/pages/about.md"
@@ -153,7 +153,7 @@ def test_mediakits_own_code_or_options_changing_means_a_full_build(kit: Path, mo
     assert skips(kit)
     assert not skips(kit, pdf=True)
     assert not skips(kit, as_of_option=build_module.date(2026, 3, 9))
-    monkeypatch.setattr(fastpath, "LIBRARIES", (*fastpath.LIBRARIES, "click"))  # a new version
+    monkeypatch.setattr(record, "LIBRARIES", (*record.LIBRARIES, "click"))  # a new version
     assert not skips(kit)
 
 
@@ -170,10 +170,10 @@ def test_a_hand_edited_or_deleted_site_file_is_built_again(invoke, kit: Path):
 
 
 def test_a_damaged_record_means_a_full_build(kit: Path):
-    record = fastpath.record_path(Project(kit).cache_dir, kit / "site")
-    assert json.loads(record.read_text("utf-8"))["format"] == fastpath.FORMAT
+    record_file = record.record_path(Project(kit).cache_dir, kit / "site")
+    assert json.loads(record_file.read_text("utf-8"))["format"] == record.FORMAT
     for damage in ('{"format": 1, "inputs": [', '{"format": 1}', "[]", "\x00\xff"):
-        record.write_text(damage, "utf-8")
+        record_file.write_text(damage, "utf-8")
         assert not skips(kit)
 
 
@@ -188,10 +188,10 @@ def test_a_site_copied_back_in_place_is_not_trusted(kit: Path, tmp_path: Path):
 
 
 def test_a_record_naming_files_outside_the_site_is_ignored(kit: Path):
-    record = fastpath.record_path(Project(kit).cache_dir, kit / "site")
-    body = json.loads(record.read_text("utf-8"))
+    record_file = record.record_path(Project(kit).cache_dir, kit / "site")
+    body = json.loads(record_file.read_text("utf-8"))
     body["shells"][ABOUT]["output"] = "../content/profile.yaml"
-    record.write_text(json.dumps(body), "utf-8")
+    record_file.write_text(json.dumps(body), "utf-8")
     profile = (kit / "content/profile.yaml").read_bytes()
     page = kit / ABOUT
     page.write_text(page.read_text("utf-8") + "\nMore.\n", "utf-8")
@@ -251,14 +251,14 @@ def test_a_page_edited_while_the_build_runs_leaves_no_record(small: Path, monkey
 
     monkeypatch.setattr(build_module, "render_project", render_while_typing)
     build_module.build(small, today=build_module.date.fromisoformat(SMALL_TODAY))
-    assert not fastpath.record_path(Project(small).cache_dir, small / "site").exists()
+    assert not record.record_path(Project(small).cache_dir, small / "site").exists()
     assert not skips(small)
 
 
 def test_installed_versions_name_the_libraries_that_shape_the_site():
     import pandas
 
-    assert f"pandas-{pandas.__version__}" in fastpath.installed_versions()
+    assert f"pandas-{pandas.__version__}" in record.installed_versions()
 
 
 def test_unchanged_copies_of_the_theme_keep_page_patching(invoke, kit: Path):

@@ -24,15 +24,9 @@ from pathlib import Path
 import pytest
 
 from mediakit.errors import MediakitError
-from mediakit.serve.server import (
-    EVENTS,
-    LiveState,
-    Preview,
-    PreviewServer,
-    WatchFilter,
-    inject,
-    resolve,
-)
+from mediakit.serve.http_server import PreviewServer, resolve
+from mediakit.serve.live import EVENTS, LiveState, inject
+from mediakit.serve.watch import Preview, WatchFilter
 
 STARTUP_S = 240  # the first build on a busy CI machine
 REBUILD_S = 180

@@ -21,7 +21,7 @@ from mediakit.errors import ConfigError, MediakitError, SourceError
 from mediakit.project import frontmatter, limits
 from mediakit.project.profile import load_profile
 from mediakit.site import render
-from mediakit.sources import files, load_platform
+from mediakit.sources import files, load_platform, readfile
 from tests.hardening.projects import FOLLOWERS_HEADER, csv_text, followers_rows
 
 # A guard against reading everything first (minutes, or a hang on /dev/zero), not a speed
@@ -147,7 +147,7 @@ def test_a_64_mb_csv_of_tiny_rows_is_refused_in_under_a_second(tmp_path: Path) -
 
 
 def test_the_row_cap_is_inclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "MAX_TABLE_ROWS", 10)
+    monkeypatch.setattr(readfile, "MAX_TABLE_ROWS", 10)
     content = tmp_path / "content"
     path = content / "data" / "tiktok" / "FollowerHistory.csv"
     path.parent.mkdir(parents=True)

@@ -88,9 +88,9 @@ def test_yaml_is_only_read_with_safe_loaders() -> None:
 
 
 def test_the_profile_loader_is_really_safe() -> None:
-    from mediakit.project import profile as config
+    from mediakit.project import yaml_lines
 
-    assert config._LOADER.__name__ in ("SafeLoader", "CSafeLoader")
+    assert yaml_lines._LOADER.__name__ in ("SafeLoader", "CSafeLoader")
 
 
 def test_autoescape_is_never_turned_off() -> None:

@@ -14,6 +14,7 @@ from mediakit.analytics.report import Report
 from mediakit.project.profile import Profile, load_profile
 from mediakit.site import charts as charts_module
 from mediakit.site import render
+from mediakit.site.chart_svg import Renderer
 from mediakit.tables import Account
 from tests.site.demo import REPO, build_demo, copy_demo
 
@@ -63,8 +64,7 @@ def demo_inputs(demo_project: Path, demo_site: Path) -> Inputs:
     profile = load_profile(project.profile_file)
     account = build_module.load_account(project, profile)
     report = analyze(account, profile)
-    charts = charts_module.build(report, profile,
-                                 charts_module.Renderer(project.cache_dir / "charts"))
+    charts = charts_module.build(report, profile, Renderer(project.cache_dir / "charts"))
     return Inputs(report, charts, profile, account, demo_project)
 
 

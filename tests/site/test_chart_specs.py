@@ -12,9 +12,10 @@ from altair.utils import schemapi
 
 from mediakit import build as build_module
 from mediakit.site import charts as charts_module
+from mediakit.site.chart_svg import Renderer
 
 
-class Recording(charts_module.Renderer):
+class Recording(Renderer):
     """The build's renderer (same cache), keeping each Altair chart it is given."""
 
     def __init__(self, cache_dir) -> None:
@@ -41,6 +42,6 @@ def test_every_chart_the_demo_draws_validates_against_the_vega_lite_schema(demo_
 
 def test_building_charts_leaves_altairs_debug_mode_as_it_was(demo_inputs):
     assert schemapi.DEBUG_MODE
-    charts_module.build(demo_inputs.report, demo_inputs.profile, charts_module.Renderer(
+    charts_module.build(demo_inputs.report, demo_inputs.profile, Renderer(
         build_module.Project(demo_inputs.project).cache_dir / "charts"))
     assert schemapi.DEBUG_MODE

@@ -21,7 +21,7 @@ import pytest
 
 from mediakit.errors import SourceError
 from mediakit.sources import load_platform
-from mediakit.sources.instagram_json import fix_mojibake, label_key
+from mediakit.sources.instagram_json_entries import fix_mojibake, label_key
 from mediakit.tables import Account
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "instagram"

@@ -13,7 +13,8 @@ from export_bytes import BOM, csv_bytes, sheetjs_xlsx, zip_bytes
 
 from mediakit.errors import SourceError, UnsafePathError
 from mediakit.sources import files
-from mediakit.sources.files import RawFile, read_table, walk_exports
+from mediakit.sources.files import RawFile, walk_exports
+from mediakit.sources.readfile import read_table
 
 Write = Callable[[str, bytes], Path]
 GENDER = [["Gender", "Distribution"], ["Female", "0.59"], ["Male", "0.41"], ["Other", "0"]]

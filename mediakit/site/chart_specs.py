@@ -1,0 +1,55 @@
+"""What every chart spec shares: its size, the theme from the brand colours, data as records.
+
+The data goes in as plain JSON records, not a DataFrame, which Altair would first copy and
+sanitise into exactly these records.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mediakit.project.profile import Profile
+
+WIDTH = 560  # rendered size; the SVG scales to the page, so text stays legible on a phone
+HEIGHT = 220
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
+
+
+def theme(profile: Profile) -> dict:
+    """A Vega-Lite config from the profile's brand colours."""
+    primary = profile.colors.primary
+    accent = profile.colors.accent
+    return {
+        "background": "transparent",
+        "font": FONT,
+        "view": {"stroke": None},
+        "axis": {
+            "labelColor": "#5b6472", "titleColor": "#5b6472", "gridColor": "#e6e8ec",
+            "domain": False, "tickColor": "#e6e8ec", "labelFontSize": 13, "titleFontSize": 13,
+            "titleFontWeight": "normal",
+        },
+        "range": {"category": [primary, accent, "#7a8699", "#c9ced6"]},
+        "line": {"color": primary, "strokeWidth": 2},
+        "area": {"color": primary, "opacity": 0.85},
+        "bar": {"color": primary},
+        "mark": {"color": primary},
+        "legend": {"labelColor": "#5b6472", "titleColor": "#5b6472"},
+    }
+
+
+def inline_data(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Inline data for Altair: the records as JSON has them (NaN and infinity become null).
+
+    Altair would turn a DataFrame into exactly these records (and first copy and sanitise it).
+    """
+    return {"values": [{name: _plain(value) for name, value in row.items()} for row in rows]}
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # a NumPy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
