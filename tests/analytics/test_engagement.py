@@ -56,6 +56,21 @@ def test_headline_rates_use_medians_so_one_viral_post_does_not_decide():
     assert rates["per_view"].posts == 3
 
 
+def test_per_view_is_median_over_median_not_the_median_of_per_post_rates():
+    table = posts([
+        {"post_id": "a", "views": 1_000, "likes": 40, "comments": 5, "shares": 5},
+        {"post_id": "b", "views": 2_000, "likes": 250, "comments": 25, "shares": 25},
+        {"post_id": "c", "views": 4_000, "likes": 350, "comments": 25, "shares": 25},
+    ])
+    rates = _rates(table, followers=10_000)
+    # interactions 50, 300, 400 -> median 300; views median 2,000 -> 300 / 2,000 = 0.15.
+    # (The median of the per-post rates would be 0.1: 0.05, 0.15, 0.1; the views-weighted
+    # rate 750 / 7,000 = 0.107.)
+    assert rates["per_view"].value == 0.15
+    assert rates["per_follower"].value == 300 / 10_000
+    assert rates["total_per_view"].value == 750 / 7_000
+
+
 def test_breakdown_rates_add_up_to_the_total():
     table = posts([
         {"post_id": "a", "views": 1_000, "likes": 60, "comments": 5, "shares": 15, "saves": 20},

@@ -175,7 +175,10 @@ def test_out_cannot_be_a_folder_of_someone_elses_files(kit: Path, tmp_path: Path
     other = tmp_path / "photos"
     other.mkdir()
     (other / "holiday.jpg").write_bytes(b"\xff\xd8\xff")
-    assert "holiday.jpg" in refuse(kit, other) or "not" in refuse(kit, other)
+    assert refuse(kit, other) == (
+        f"Error: {other}/: already has files mediakit did not write, such as 'holiday.jpg' "
+        "(choose an empty folder with --out, or remove them yourself)")
+    assert (other / "holiday.jpg").read_bytes() == b"\xff\xd8\xff"
 
 
 def test_out_cannot_reach_the_project_through_a_link(kit: Path, tmp_path: Path) -> None:

@@ -199,3 +199,20 @@ def test_datetimes_are_midnight_nanosecond_timestamps() -> None:
     assert str(stamps.dtype) == "datetime64[ns]"
     assert stamps.tolist() == [pd.Timestamp("2025-12-31"), pd.Timestamp("2026-01-01")]
     assert stamps.index.tolist() == [2, 3]
+
+
+@pytest.mark.parametrize(("month", "day", "limit", "year"), [
+    (11, 16, date(2026, 11, 16), 2026),  # a post made on the day of the export: this year
+    (11, 17, date(2026, 11, 16), 2025),  # the day after the limit can only be last year's
+    (11, 15, date(2026, 11, 16), 2026),  # the day before: this year
+    (12, 31, date(2027, 1, 1), 2026),  # over the year turn
+    (1, 1, date(2027, 1, 1), 2027),  # New Year's Day exported on New Year's Day
+    (2, 29, date(2028, 2, 29), 2028),  # 29 February on a leap 29 February
+    (2, 29, date(2028, 2, 28), 2024),  # ... the day before it: the leap day four years back
+    (3, 1, date(2028, 2, 29), 2027),
+])
+def test_latest_years_on_the_boundaries(month, day, limit, year):
+    assert latest_years(np.array([month]), np.array([day]), limit).tolist() == [year]
+    # the same answer when the limit comes row by row (a Series of snapshot days)
+    limits = pd.Series(pd.to_datetime([limit]))
+    assert latest_years(np.array([month]), np.array([day]), limits).tolist() == [year]
