@@ -28,3 +28,28 @@ def shared_chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+_FUZZ_SEED: list[int] = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """One random seed for every property test of the run, unless one is given to replay."""
+    if config.getoption("hypothesis_seed", None) is None:
+        import random
+
+        seed = int(os.environ.get("MEDIAKIT_FUZZ_SEED") or random.SystemRandom().getrandbits(32))
+        config.option.hypothesis_seed = seed
+    _FUZZ_SEED.append(int(config.option.hypothesis_seed))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hypothesis seed: {_FUZZ_SEED[0]} (replay with --hypothesis-seed={_FUZZ_SEED[0]})"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if exitstatus != 0 and _FUZZ_SEED:
+        seed = _FUZZ_SEED[0]
+        terminalreporter.write_line(
+            f"property tests ran with seed {seed}: replay with --hypothesis-seed={seed}")

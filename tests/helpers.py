@@ -30,3 +30,24 @@ def audience(rows: list[tuple[str, str, float, str]], platform: str = "tiktok") 
     frame["platform"] = platform
     frame["source"] = "export: test.csv"
     return conform(frame, "audience")
+
+
+def needs(present: bool, what: str) -> None:
+    """Skip a module whose tool or data is missing, but fail under CI on Linux.
+
+    `.ci/run` installs Chromium, WeasyPrint's Pango and poppler, and places ../shared beside the
+    checkout, so on that machine a missing piece is a broken CI, not a reason to pass quietly.
+    Elsewhere (a contributor's laptop, the macOS and Windows runners) the skip names what to
+    install.
+    """
+    import os
+    import sys
+
+    import pytest
+
+    if present:
+        return
+    if os.environ.get("CI", "").lower() == "true" and sys.platform.startswith("linux"):
+        pytest.fail(f"{what} is missing on the CI machine: .ci/run must provide it",
+                    pytrace=False)
+    pytest.skip(f"{what} is not installed", allow_module_level=True)

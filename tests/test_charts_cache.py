@@ -66,12 +66,17 @@ def test_a_file_where_the_cache_folders_parent_should_be_draws_the_same_svg(tmp_
     assert Renderer(tmp_path / ".mediakit-cache" / "charts").svg(Spec(SPEC), KEY) == written[0]
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="folder permissions do not bind root (the full-disk test still runs)")
-def test_a_read_only_cache_folder_draws_the_same_svg(tmp_path, written):
+def test_a_read_only_cache_folder_draws_the_same_svg(tmp_path, written, monkeypatch):
     cache = tmp_path / "charts"
     cache.mkdir()
     cache.chmod(0o555)
+    if os.name != "posix" or os.geteuid() == 0:
+        # Folder permissions do not bind root (nor exist on Windows): refuse the write the way
+        # the kernel refuses it to anyone else, with EACCES when the temporary file is made.
+        def refused(*args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(cache))
+
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
     try:
         renderer = Renderer(cache)
         assert renderer.svg(Spec(SPEC), KEY) == written[0]

@@ -92,3 +92,24 @@ def test_a_yaml_key_with_a_carriage_return_is_shown_escaped(tmp_path: Path) -> N
     with pytest.raises(ConfigError) as caught:
         load_profile(path)
     assert f"{path}:3: tag\\x0dline: unknown key 'tag\\x0dline'" in str(caught.value)
+
+
+def test_a_missing_test_tool_fails_under_ci_on_linux_and_skips_elsewhere(monkeypatch):
+    import sys
+
+    import pytest
+
+    from tests.helpers import needs
+
+    needs(True, "anything")  # present: nothing happens
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="Chromium is missing on the CI machine"):
+        needs(False, "Chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
+        needs(False, "Chromium")
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setattr(sys, "platform", "darwin")  # the macOS runner has no Debian Chromium
+    with pytest.raises(pytest.skip.Exception):
+        needs(False, "Chromium")

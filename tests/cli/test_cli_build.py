@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
 from mediakit.build import STAGES, build
 from tests.cli.conftest import TODAY
+from tests.helpers import needs
 
 
 def test_build_reports_pages_charts_warnings_place_and_date(invoke, demo):
@@ -85,8 +84,8 @@ def _weasyprint() -> bool:
     return available()
 
 
-@pytest.mark.skipif(not _weasyprint(), reason="WeasyPrint and Pango are not installed")
 def test_pdf_is_written_and_named_in_the_summary(invoke, demo):
+    needs(_weasyprint(), "WeasyPrint and Pango")
     outcome = invoke("build", demo, "--pdf", "--today", TODAY)
     assert outcome.exit_code == 0, outcome.output
     pdf = demo / "site/media-kit.pdf"

@@ -4,15 +4,15 @@ These add to the readers' own never-crash tests (tests/sources/*never_crash.py, 
 tests/test_config.py) what those leave out: every TikTok file layout with odd cells (CSV and XLSX),
 the real fixture exports of all three platforms damaged at random and dropped into any platform's
 folder, posts-extra.csv, the history folder, and pitch and case-study headers. The error must be
-one line naming the file. Examples are few by default, to keep CI fast; set MEDIAKIT_FUZZ=1 for
-a long run (``MEDIAKIT_FUZZ=1 pytest tests/hardening/test_fuzz.py``).
+one line naming the file. Each run draws 60 new examples per test from a fresh seed (printed by
+pytest); set MEDIAKIT_FUZZ=1 for a long run
+(``MEDIAKIT_FUZZ=1 pytest tests/hardening/test_fuzz.py``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mediakit import history
@@ -29,10 +29,9 @@ from mediakit.project import frontmatter
 from mediakit.site import casestudies, pitches
 from mediakit.sources import PLATFORMS, load_platform, tiktok
 from mediakit.tables import SCHEMAS
+from tests.fuzzing import fuzz
 
-LONG = os.environ.get("MEDIAKIT_FUZZ") == "1"
-FUZZ = settings(max_examples=400 if LONG else 12, deadline=None, derandomize=not LONG,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = fuzz(60, 400)
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 

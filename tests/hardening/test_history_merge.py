@@ -13,16 +13,15 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mediakit import history
 from mediakit.tables import Account
+from tests.fuzzing import fuzz
 from tests.helpers import daily, posts
 
-LONG = os.environ.get("MEDIAKIT_FUZZ") == "1"
-FUZZ = settings(max_examples=300 if LONG else 5, deadline=None, derandomize=not LONG,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz(20, 300)
 DAILY = ("followers", "views", "likes")
 VALUE = st.one_of(st.none(), st.integers(-5, 10**9))
 

@@ -21,14 +21,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.hardening.conftest import PackedBuild
+from tests.helpers import needs
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
+needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright is not installed")
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Chromium is not installed (Debian package: chromium)", allow_module_level=True)
 
 WATCH = """
 window.__mkxssHits = [];

@@ -17,16 +17,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.helpers import needs
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (390, 1280)
 
+needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
                                  reason="axe-playwright-python is not installed")
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Chromium is not installed (Debian package: chromium)", allow_module_level=True)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

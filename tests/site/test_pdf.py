@@ -10,12 +10,11 @@ import pytest
 from mediakit.errors import OutputError
 from mediakit.site import pdf
 from mediakit.site.format import Formatter
+from tests.helpers import needs
 
-if not pdf.available():
-    pytest.skip("WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0) "
-                "is not installed", allow_module_level=True)
-if shutil.which("pdftotext") is None:
-    pytest.skip("pdftotext (Debian poppler-utils) is not installed", allow_module_level=True)
+needs(pdf.available(),
+      "WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0)")
+needs(shutil.which("pdftotext") is not None, "pdftotext (Debian poppler-utils)")
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,12 @@ import pytest
 
 from mediakit.sources import load_platform
 from mediakit.tables import Account
+from tests.helpers import needs
 
 SAMPLE = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "tiktok-en-365d"
 
-pytestmark = pytest.mark.skipif(
-    not SAMPLE.is_dir(),
-    reason=f"real TikTok sample not found at {SAMPLE} (the shared/ folder beside the checkout)",
-)
+needs(SAMPLE.is_dir(), f"the real TikTok sample at {SAMPLE} (the shared/ folder beside the "
+      "checkout)")
 
 
 @pytest.fixture(scope="module")
