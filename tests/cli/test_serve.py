@@ -173,6 +173,16 @@ class Events:
         self.stream.close()
 
 
+def logged(log: list[str], condition, deadline_s: float = 30) -> bool:
+    """Wait until the server's output (pumped by a thread) satisfies ``condition``."""
+    end = time.monotonic() + deadline_s
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("not in the output:\n" + "".join(log))
+        time.sleep(0.05)
+    return True
+
+
 @pytest.fixture()
 def served(demo: Path):
     """``mediakit serve`` on a free port in a real process; stopped (and awaited) at the end."""
@@ -247,11 +257,18 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
         profile.write_text(good, "utf-8")
         assert events.next(REBUILD_S) == ("reload", {"build": 3})
         # A build writes content/data/history/ and site/: that must not start another build.
-        time.sleep(3)
+        # Instead of sleeping, edit the page once more and wait for that edit's build: builds
+        # run one at a time in the order of the changes, so a build the writes had started
+        # would come first, as build 4 and a "Nothing to rebuild" line.
+        about.write_text(about.read_text("utf-8") + "\nA second check.\n", "utf-8")
+        assert events.next(REBUILD_S) == ("reload", {"build": 4})
+        assert "A second check." in get(url + "about.html")[1]
+        # the output is read by another thread: wait for the second edit's line to arrive
+        updated = "Updated content/pages/about.md in "
+        assert logged(log, lambda: sum(line.startswith(updated) for line in log) == 2)
         assert sum(line.startswith("Built ") for line in log) == 1  # only the first build ran
-        # ... every stage: the page edit re-rendered that page alone (publish.fastpath), and
+        # ... every stage: the page edits re-rendered that page alone (publish.fastpath), and
         # the profile put back as it was left nothing to rebuild.
-        assert sum(line.startswith("Updated content/pages/about.md in ") for line in log) == 1
         assert sum(line.startswith("Nothing to rebuild in ") for line in log) == 1
     finally:
         events.close()
