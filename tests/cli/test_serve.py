@@ -275,7 +275,7 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
 
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
-    assert log[-1].strip() == "Stopped."
+    assert logged(log, lambda: bool(log) and log[-1].strip() == "Stopped.")
     with pytest.raises(OSError):
         with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1].strip("/"))),
                                       timeout=5):
