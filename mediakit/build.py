@@ -21,8 +21,10 @@ from mediakit.analytics.analyze import analyze
 from mediakit.analytics.report import Report
 from mediakit.analytics.stale import STALE_AFTER_DAYS, stale_warnings  # noqa: F401 (re-exported)
 from mediakit.errors import MediakitError
+from mediakit.project.ambiguous import doubts
 from mediakit.project.layout import Project
 from mediakit.project.paths import inside
+from mediakit.project.placeholders import unfinished
 from mediakit.project.profile import Profile, load_profile
 from mediakit.publish import record
 from mediakit.publish.output import check_out_dir, publish
@@ -135,6 +137,15 @@ def combine(first: Account, second: Account) -> Account:
 def freshness_warnings(report: Report, today: date) -> list[str]:
     """Say so when the newest data is old: brands distrust stale kits."""
     return stale_warnings(report.as_of, today)
+
+
+def creator_questions(project: Project) -> list[str]:
+    """Example values left from ``mediakit init`` and prices that may be typos: warnings.
+
+    Read at every render (pages may change without the data), so a fixed placeholder never
+    lingers in a later build's output.
+    """
+    return [*unfinished(project.profile_file, project.content), *doubts(project.profile_file)]
 
 
 def analyze_project(
@@ -251,7 +262,8 @@ def render_project(
     if data is None:
         data = compute_data(project, as_of, clock)
     report = data.report
-    report.warnings = [*data.warnings, *freshness_warnings(report, today or date.today())]
+    report.warnings = [*data.warnings, *creator_questions(project),
+                       *freshness_warnings(report, today or date.today())]
     if strict and report.warnings:
         raise StrictBuildError(report.warnings)
     clock.stage("pages")

@@ -21,7 +21,14 @@ import pandas as pd
 from mediakit import history
 from mediakit.analytics.analyze import analyze
 from mediakit.analytics.report import PlatformReport, Report
-from mediakit.build import Project, combine, freshness_warnings, read_history, read_platform
+from mediakit.build import (
+    Project,
+    combine,
+    creator_questions,
+    freshness_warnings,
+    read_history,
+    read_platform,
+)
 from mediakit.errors import MediakitError
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile, load_profile
@@ -92,6 +99,8 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
         result.add(ERROR, str(error))
         return result
     result.profile = profile.name
+    for text in creator_questions(project):
+        result.add(WARNING, text)
     fresh = Account()
     for platform in profile.platforms:
         try:

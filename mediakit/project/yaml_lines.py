@@ -53,6 +53,14 @@ def load_yaml_model(path: Path, model: type[_M]) -> _M:
         raise first_problem(exc, path, lines, WORDING) from None
 
 
+def read_with_lines(path: Path) -> tuple[dict, dict[Where, int]]:
+    """The file's plain values (every scalar still the text the creator typed) and key lines.
+
+    For questions a schema cannot ask: ``1.250`` as a price is valid, but was it meant as 1250?
+    """
+    return _parse_yaml(_read_text(path), path)
+
+
 def _read_text(path: Path) -> str:
     try:  # never more than the limit: profile.yaml may be a huge file, or /dev/zero
         with Path(path).open("rb") as handle:

@@ -226,6 +226,8 @@ def _shells(project_root: Path, read: Mapping[str, str], files: Mapping[str, byt
         parent, _, file_name = name.rpartition("/")
         if parent != PAGES_DIR or not file_name.endswith(".md"):
             continue
+        if file_name.startswith(("_", ".")):
+            continue  # a draft is never published, so it has no shell to patch
         data = (project_root / name).read_bytes()
         if hash_bytes(data) != digest:
             continue

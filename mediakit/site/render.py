@@ -135,12 +135,17 @@ def country_name(code: str, formatter: Formatter) -> str:
 
 
 def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
-    """content/pages/*.md, sorted by file name; the first "# Heading" is the page title."""
+    """content/pages/*.md, sorted by file name; the first "# Heading" is the page title.
+
+    Drafts (``_about.md``) and hidden files are never published, as for pitches and case studies.
+    """
     folder = content_dir / "pages"
     if not folder.is_dir():
         return []
     pages = []
     for path in sorted(folder.glob("*.md")):
+        if path.name.startswith(("_", ".")):
+            continue
         inside(content_dir, path.relative_to(content_dir).as_posix(), file=path)
         check_markdown_size(path, shown_as=f"content/pages/{path.name}")
         try:

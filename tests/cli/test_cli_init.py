@@ -17,12 +17,12 @@ STARTER_FILES = [
     ".github/workflows/pages.yml",
     ".gitignore",
     "content/assets/README.txt",
-    "content/case-studies/example.md",
+    "content/case-studies/_example.md",
     "content/data/instagram/README.txt",
     "content/data/tiktok/README.txt",
     "content/data/youtube/README.txt",
-    "content/pages/about.md",
-    "content/pitches/example-brand.md",
+    "content/pages/_about.md",
+    "content/pitches/_example-brand.md",
     "content/profile.yaml",
 ]
 
@@ -50,14 +50,14 @@ def test_the_starter_profile_is_valid_and_commented(tmp_path):
 
 def test_the_examples_have_the_front_matter_the_site_reads(tmp_path):
     init_project(tmp_path)
-    path = tmp_path / "content/pitches/example-brand.md"
-    pitch = parse_model(PitchHeader, read(path, "content/pitches/example-brand.md"))
+    path = tmp_path / "content/pitches/_example-brand.md"
+    pitch = parse_model(PitchHeader, read(path, "content/pitches/_example-brand.md"))
     assert pitch.brand == "Example Brand" and pitch.price == 650 and pitch.currency == "EUR"
     assert pitch.target.gender == ["female"] and pitch.target.age == ["18-24", "25-34"]
     assert pitch.target.country == ["IE", "GB"] and pitch.valid_until.isoformat() == "2027-06-30"
     assert len(pitch.deliverables) == 2
-    path = tmp_path / "content/case-studies/example.md"
-    study = parse_model(CaseStudyHeader, read(path, "content/case-studies/example.md"))
+    path = tmp_path / "content/case-studies/_example.md"
+    study = parse_model(CaseStudyHeader, read(path, "content/case-studies/_example.md"))
     assert study.fee == 1300 and study.currency == "EUR" and len(study.posts) == 2
     assert (study.results.link_clicks, study.results.promo_code_uses, study.results.sales,
             study.results.revenue) == (1840, 212, 187, 9350)
