@@ -31,6 +31,7 @@ from mediakit.publish.output import check_out_dir, publish
 from mediakit.site import charts as charts_module
 from mediakit.site import render
 from mediakit.site.chart_svg import Chart, Renderer
+from mediakit.site.palette import palette
 from mediakit.site.pdf import PDF_NAME
 from mediakit.sources import load_platform
 from mediakit.tables import SCHEMAS, Account, conform
@@ -139,13 +140,16 @@ def freshness_warnings(report: Report, today: date) -> list[str]:
     return stale_warnings(report.as_of, today)
 
 
-def creator_questions(project: Project) -> list[str]:
-    """Example values left from ``mediakit init`` and prices that may be typos: warnings.
+def creator_questions(project: Project, profile: Profile) -> list[str]:
+    """Example values left from ``mediakit init``, prices that may be typos and brand colours
+    no lightness makes readable: warnings.
 
     Read at every render (pages may change without the data), so a fixed placeholder never
     lingers in a later build's output.
     """
-    return [*unfinished(project.profile_file, project.content), *doubts(project.profile_file)]
+    colours = palette(profile.colors.primary, profile.colors.accent)
+    return [*unfinished(project.profile_file, project.content), *doubts(project.profile_file),
+            *colours.warnings]
 
 
 def analyze_project(
@@ -262,7 +266,7 @@ def render_project(
     if data is None:
         data = compute_data(project, as_of, clock)
     report = data.report
-    report.warnings = [*data.warnings, *creator_questions(project),
+    report.warnings = [*data.warnings, *creator_questions(project, data.profile),
                        *freshness_warnings(report, today or date.today())]
     if strict and report.warnings:
         raise StrictBuildError(report.warnings)

@@ -32,6 +32,7 @@ from mediakit.build import (
 from mediakit.errors import MediakitError
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile, load_profile
+from mediakit.site.palette import palette
 from mediakit.site.render import platform_name
 from mediakit.sources.files import walk_exports
 from mediakit.tables import Account, SourceFile
@@ -99,8 +100,10 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
         result.add(ERROR, str(error))
         return result
     result.profile = profile.name
-    for text in creator_questions(project):
+    for text in creator_questions(project, profile):
         result.add(WARNING, text)
+    for text in palette(profile.colors.primary, profile.colors.accent).changed:
+        result.add(NOTE, text)
     fresh = Account()
     for platform in profile.platforms:
         try:

@@ -10,8 +10,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from mediakit import __version__
 from mediakit.site.format import Formatter
+from mediakit.site.palette import css, palette
 
 if TYPE_CHECKING:
     from mediakit.roster.model import Outcome, RosterFile
@@ -54,8 +57,10 @@ def index_files(
     formatter = Formatter("en_US")
     env = environment(roster_dir, formatter)  # the agency may override roster.html
     rows = [creator_row(outcome) for outcome in outcomes]
+    colours = palette(roster.branding.primary, roster.branding.accent,
+                      keys=("branding.primary", "branding.accent"))
     html = env.get_template("roster.html").render(
-        roster=roster, rows=rows, version=__version__,
+        palette_css=Markup(css(colours)), roster=roster, rows=rows, version=__version__,
         built=sum(1 for row in rows if not row["error"]),
         failed=sum(1 for row in rows if row["error"]),
     )

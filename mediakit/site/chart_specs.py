@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from mediakit.site.palette import LARGE, WHITE, readable
+
 if TYPE_CHECKING:
     from mediakit.project.profile import Profile
 
@@ -18,9 +20,10 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
 
 def theme(profile: Profile) -> dict:
-    """A Vega-Lite config from the profile's brand colours."""
-    primary = profile.colors.primary
-    accent = profile.colors.accent
+    """A Vega-Lite config from the profile's brand colours, as marks readable on the charts'
+    white background (3:1, WCAG AA for graphics) in both schemes."""
+    primary = readable(profile.colors.primary, (WHITE,), LARGE) or profile.colors.primary
+    accent = readable(profile.colors.accent, (WHITE,), LARGE) or profile.colors.accent
     return {
         "background": "transparent",
         "font": FONT,

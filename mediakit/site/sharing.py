@@ -17,6 +17,7 @@ from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
 from mediakit.site import preview
 from mediakit.site.format import Formatter
+from mediakit.site.palette import TEXT, WHITE, readable
 
 PITCHES = "pitches"
 PREVIEWS = "previews"  # the share pictures' folder in the cache
@@ -82,8 +83,9 @@ def preview_png(report: Report, profile: Profile, formatter: Formatter, content_
         stats=stats,
         footer=f"Media kit · data as of {formatter.day(report.as_of)}",
         kicker=kicker,
-        primary=profile.colors.primary,
-        accent=profile.colors.accent,
+        # white text sits on these: readable as the hero is (mediakit.site.palette)
+        primary=readable(profile.colors.primary, (WHITE,), TEXT) or profile.colors.primary,
+        accent=readable(profile.colors.accent, (WHITE,), TEXT) or profile.colors.accent,
         avatar=avatar,
         avatar_type=avatar_type,
     )
