@@ -271,11 +271,13 @@ def render_project(
     if strict and report.warnings:
         raise StrictBuildError(report.warnings)
     clock.stage("pages")
+    notes: list[str] = []
     files = render.site(
         report, data.charts, data.profile,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
-        account=data.account, pdf=pdf, cache_dir=project.cache_dir,
+        account=data.account, pdf=pdf, cache_dir=project.cache_dir, creator_notes=notes,
     )
+    report.warnings.extend(notes)
     return Rendered(
         files=files,
         report=report,

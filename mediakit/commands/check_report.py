@@ -32,6 +32,8 @@ from mediakit.build import (
 from mediakit.errors import MediakitError
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile, load_profile
+from mediakit.site import casestudies
+from mediakit.site.pagetext import markdown
 from mediakit.site.palette import palette
 from mediakit.site.render import platform_name
 from mediakit.sources.files import walk_exports
@@ -141,6 +143,14 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
             for level, text in missing_metrics(data, profile):
                 result.add(level, text)
     for text in report_notes(report):
+        result.add(NOTE, text)
+    try:
+        studies = casestudies.read_all(project.content, markdown(), profile, account.posts,
+                                       report.as_of)
+    except MediakitError as error:
+        result.add(ERROR, str(error))
+        return result
+    for text in casestudies.gaps(studies):
         result.add(NOTE, text)
     return result
 

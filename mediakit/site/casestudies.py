@@ -177,3 +177,17 @@ def case_study(
     sources = sorted({ref.source for ref in header.posts if ref.source})
     return CaseStudy(slug, source, header, currency, body_html, found, numbers, baseline, sources,
                      platform, looked_up=posts is not None)
+
+
+def gaps(studies: list[CaseStudy]) -> list[str]:
+    """What the creator could add to complete a case study: told in the terminal, never on the
+    published page (a brand reads the page; the file names and to-dos are the creator's)."""
+    notes = []
+    for study in studies:
+        n = study.numbers
+        if study.looked_up and n.posts_with_views < n.posts:
+            notes.append(
+                f"{study.source}: the exports have views for {n.posts_with_views} of the {n.posts} "
+                "posts, so the page shows no totals or costs per view; add the missing views "
+                "(with their source) to complete them")
+    return notes

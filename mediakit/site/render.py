@@ -234,12 +234,14 @@ def site(
     account: Account | None = None,
     pdf: bool = False,
     cache_dir: Path | None = None,
+    creator_notes: list[str] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, in memory.
 
     ``account`` (the canonical tables) lets case studies look their posts up in the exports;
     ``pdf`` adds media-kit.pdf (WeasyPrint) and links it from the kit; ``cache_dir`` (the
-    project's cache folder) keeps the share pictures drawn, as it keeps the charts.
+    project's cache folder) keeps the share pictures drawn, as it keeps the charts;
+    ``creator_notes`` receives what the creator could add (said in the terminal, never on a page).
     """
     formatter = Formatter(profile.locale)
     env = environment(project_dir, formatter)
@@ -253,6 +255,8 @@ def site(
                                 file=page.source, hint="rename the file")
     posts = account.posts if account is not None else None
     studies = casestudies.read_all(content_dir, md, profile, posts, report.as_of)
+    if creator_notes is not None:
+        creator_notes.extend(casestudies.gaps(studies))
     offers = pitches.read_all(content_dir, md, profile, report)
     nav = [("index.html", "Media kit")]
     nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "report.html"]

@@ -251,7 +251,7 @@ def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
         text=alt.Text("share:Q", format=".0%"))
     key = f"{data.platform}-{dimension}"
     origin = (f"self-reported by the creator ({split.source})" if split.self_reported
-              else f"exported ({split.source})")
+              else "from the platform's own analytics export")
     largest = rows[0]
     description = (f"Audience by {dimension}, {origin}; the largest group is "
                    f"{largest['segment']} at {largest['share']:.0%}.")

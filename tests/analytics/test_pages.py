@@ -49,7 +49,8 @@ def test_the_methodology_lists_metrics_sources_and_benchmarks_with_dates(site: P
     for metric in ("Typical views per post", "Engagement per view", "Engagement per follower",
                    "Viral hit", "Best start hour", "Lift", "Posts per week", "Projection"):
         assert metric in text, metric
-    assert "data/tiktok/Overview.csv" in text and "daily video views" in text
+    # the exports read, by what they hold (file names are the creator's, never on a page)
+    assert "Daily video views, profile views" in text and "Overview.csv" not in text
     assert "10K–50K followers" in text and "8.38% – 9.37%" in text
     assert "Modash, TikTok engagement rate benchmarks" in text and "2025-11" in text
     assert "undated on the source page" in text  # the Instagram table says so honestly
