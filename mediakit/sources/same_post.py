@@ -122,40 +122,47 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, ...], str]:
     for pair in exact.sort_values(["post_id_p", "post_id_m"], kind="mergesort").itertuples():
         if pair.index_m not in used and pair.index_p not in used:
             used.update((pair.index_m, pair.index_p))
-            aliases[pair.name_m] = pair.post_id_p
+            aliases[names[pair.index_m]] = pair.post_id_p
     # b. the same caption, a day either way, paired in posting order
     pairs = theirs[~theirs.index.isin(used)].reset_index().merge(
         ours[~ours.index.isin(used)].reset_index(), on=["group", "caption"], suffixes=("_m", "_p"))
     pairs = pairs[(pairs["caption"] != "") & pairs["day_m"].notna() & pairs["day_p"].notna()]
-    pairs = pairs[(pairs["day_m"] - pairs["day_p"]).abs() <= DAY_SKEW]
-    for _, group in pairs.groupby(["group", "caption"], sort=True):
-        for made, platform in _pair_in_order(group):
-            aliases[rows.at[made, "name"]] = str(rows.at[platform, "post_id"])
+    days = (pairs["day_m"] - pairs["day_p"]).abs()
+    pairs, days = pairs[days <= DAY_SKEW], days[days <= DAY_SKEW].dt.days
+    both_timed = (pairs["timed_m"] & pairs["timed_p"]).to_numpy(dtype=bool)
+    seconds = (pairs["moment_m"] - pairs["moment_p"]).abs().dt.total_seconds().where(both_timed, 0)
+    gaps: dict[tuple[str, str], dict[tuple[int, int], tuple[int, float]]] = {}
+    for group, caption, made, platform, day_gap, second_gap in zip(
+        pairs["group"], pairs["caption"], pairs["index_m"], pairs["index_p"], days, seconds,
+        strict=True,
+    ):
+        gaps.setdefault((group, caption), {})[made, platform] = (int(day_gap), float(second_gap))
+    posting_order = list(zip(rows["moment"], rows["post_id"], strict=True))
+    for _, edges in sorted(gaps.items()):
+        for made, platform in _pair_in_order(edges, posting_order):
+            aliases[names[made]] = str(rows.at[platform, "post_id"])
     return aliases
 
 
-def _pair_in_order(pairs: pd.DataFrame) -> list[tuple[int, int]]:
+def _pair_in_order(
+    gaps: dict[tuple[int, int], tuple[int, float]], posting_order: list[tuple[object, str]]
+) -> list[tuple[int, int]]:
     """The most pairs that keep posting order, then the smallest day and time gaps.
 
-    ``pairs`` lists every allowed (made-up row, platform row) of one caption; a small dynamic
-    programme (the rows of one caption are few) finds the order-keeping pairing.
+    ``gaps`` holds every allowed (made-up row, platform row) pair of one caption with its gap in
+    days and seconds; a small dynamic programme (the rows of one caption are few) finds the
+    order-keeping pairing.
     """
-    made = pairs.drop_duplicates("index_m").sort_values(["moment_m", "post_id_m"])["index_m"]
-    plat = pairs.drop_duplicates("index_p").sort_values(["moment_p", "post_id_p"])["index_p"]
-    made, plat = made.tolist(), plat.tolist()
+    made = sorted({pair[0] for pair in gaps}, key=posting_order.__getitem__)
+    plat = sorted({pair[1] for pair in gaps}, key=posting_order.__getitem__)
     if len(made) == 1 and len(plat) == 1:
         return [(made[0], plat[0])]
-    cost: dict[tuple[int, int], tuple[int, float]] = {}
-    for pair in pairs.itertuples():
-        both_timed = pair.timed_m and pair.timed_p
-        seconds = abs((pair.moment_m - pair.moment_p).total_seconds()) if both_timed else 0.0
-        cost[pair.index_m, pair.index_p] = (abs((pair.day_m - pair.day_p).days), seconds)
     # best[i][j]: (pairs, -day gaps, -seconds) over the first i made-up and j platform rows
     best = [[(0, 0, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]
     for i in range(1, len(made) + 1):
         for j in range(1, len(plat) + 1):
             options = [best[i - 1][j], best[i][j - 1]]
-            gap = cost.get((made[i - 1], plat[j - 1]))
+            gap = gaps.get((made[i - 1], plat[j - 1]))
             if gap is not None:
                 count, days, seconds = best[i - 1][j - 1]
                 options.append((count + 1, days - gap[0], seconds - gap[1]))
@@ -163,7 +170,7 @@ def _pair_in_order(pairs: pd.DataFrame) -> list[tuple[int, int]]:
     chosen: list[tuple[int, int]] = []
     i, j = len(made), len(plat)
     while i and j:
-        gap = cost.get((made[i - 1], plat[j - 1]))
+        gap = gaps.get((made[i - 1], plat[j - 1]))
         if gap is not None:
             count, days, seconds = best[i - 1][j - 1]
             if best[i][j] == (count + 1, days - gap[0], seconds - gap[1]):
