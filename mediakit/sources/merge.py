@@ -48,7 +48,7 @@ def assemble(pieces: list[Piece], warnings: list[str], platform: str) -> Account
         ]
         if not frames:
             continue
-        merged = merge(pd.concat(frames, ignore_index=True))
+        merged = merge(pd.concat(frames, ignore_index=True).assign(platform=platform))
         merged = merged.drop(columns=["_rank"], errors="ignore")
         setattr(account, table, conform(merged.assign(platform=platform), table))
     return account

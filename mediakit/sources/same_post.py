@@ -16,9 +16,10 @@ The rule, in order:
    equal, whatever their captions and days; two made-up ids are two different posting moments,
    so two posts.
 2. **A made-up row joins a row with a platform id** of the same platform when either
-   a. the platform row carries exactly the moment the made-up id was made of (a time of day, to
-      the second): that is a post joined in an earlier build, recognised again even if its
-      caption was edited since; or
+   a. the platform row carries exactly the moment the made-up id was made of, to the second:
+      in its id (a TikTok video id holds its posting second, UTC, in its top 32 bits: see
+      :func:`id_moments`), or in its posting time (a post joined in an earlier build). This is
+      the id deciding: it holds whatever the captions say, empty or edited; or
    b. both have the same caption once normalised (Unicode NFKC, case-folded, runs of spaces and
       line breaks as one space) and it is not empty, and their posting days are at most one day
       apart (a data download's clock is UTC, Studio and Business Suite use local days, so a post
@@ -27,10 +28,10 @@ The rule, in order:
    on following days), the rows are paired in posting order, as many pairs as possible, then
    the smallest day gaps: a creator who posts every evening in a time zone behind UTC has every
    download day one later than Studio's, and each post still finds its own twin.
-3. **Never the same post** without ids that agree: an empty caption (it says nothing about which
-   post it is), captions that differ after normalisation (an edited caption: a wrong join would
-   erase a post for good, a missed one only shows a download's row apart until both files show
-   the new caption), days two or more apart.
+3. **Never the same post** otherwise: an empty caption (it says nothing about which post it is),
+   captions that differ after normalisation (an edited caption: a wrong join would erase a post
+   for good, a missed one only shows a download's row apart until both files show the new
+   caption), days two or more apart.
 
 The joined row keeps the platform id and link. Each column takes the platform file's newest
 known value, the download filling only what it left missing (its sound, its branded-content
@@ -45,10 +46,15 @@ import unicodedata
 
 import pandas as pd
 
+TIKTOK = "tiktok"
+KEYS = ["platform", "post_id"]
 PLATFORM_ROW = "_platform_row"  # working column: does the row's own id come from the platform?
 DAY_SKEW = pd.Timedelta(days=1)  # UTC against local days: a post near midnight is a day off
 # prefix-YYYYMMDDTHHMMSS, "-2", "-3"... for posts of the same second (see made_up_ids).
 _MADE_UP = re.compile(r"^[a-z]+-\d{8}T\d{6}(?:-\d+)?$")
+# TikTok launched in September 2016: an id that decodes to an earlier second is not a video id.
+_FIRST_TIKTOK_SECOND = int(pd.Timestamp("2016-09-01").timestamp())
+_LAST_SECOND = int(pd.Timestamp("2100-01-01").timestamp())
 
 
 def made_up_ids(prefix: str, posted_at: pd.Series) -> pd.Series:
@@ -67,6 +73,24 @@ def is_made_up(post_ids: pd.Series) -> pd.Series:
     return post_ids.astype("string").fillna("").str.match(_MADE_UP).astype(bool)
 
 
+def id_moments(platforms: pd.Series, post_ids: pd.Series) -> pd.Series:
+    """The posting second (UTC) an id carries, NaT for ids that carry none.
+
+    A TikTok video id is a number whose top 32 bits are the unix second the video was posted:
+    ``7527623000473079054 >> 32`` is 2025-07-16 10:21:48, the day the real Content.csv beside
+    ``docs/formats`` lists as its Post time. The data download's ``Date`` is that same second,
+    so a download post and a Studio video can be told the same by their ids alone.
+    """
+    ids = post_ids.astype("string").fillna("").str.strip()
+    tiktok = (platforms.astype("string") == TIKTOK).fillna(False).to_numpy(dtype=bool)
+    tiktok &= ids.str.fullmatch(r"\d{15,20}").fillna(False).to_numpy(dtype=bool)
+    seconds = [float(int(value) >> 32) if is_tiktok else float("nan")
+               for value, is_tiktok in zip(ids, tiktok, strict=True)]
+    plausible = [_FIRST_TIKTOK_SECOND <= value < _LAST_SECOND for value in seconds]
+    kept = [value if ok else float("nan") for value, ok in zip(seconds, plausible, strict=True)]
+    return pd.Series(pd.to_datetime(kept, unit="s"), index=ids.index, dtype="datetime64[ns]")
+
+
 def caption_key(titles: pd.Series) -> pd.Series:
     """A caption as compared: NFKC, case-folded, whitespace collapsed; "" for a missing one."""
     text = titles.astype("string").fillna("")
@@ -78,8 +102,9 @@ def caption_key(titles: pd.Series) -> pd.Series:
 def join(posts: pd.DataFrame, order: str) -> pd.DataFrame:
     """One row per post under the rule above (``order``: a column, higher = the later file).
 
-    ``posts`` may hold several rows per id (snapshots of one post); the result has one row per
-    (platform, post_id), the extra ``order`` column kept as the caller gave it.
+    ``posts`` has the canonical posts columns (``platform`` included) and may hold several rows
+    per id (snapshots of one post); the result has one row per (platform, post_id), the extra
+    ``order`` column kept as the caller gave it.
     """
     if posts.empty:
         return posts
@@ -92,11 +117,10 @@ def join(posts: pd.DataFrame, order: str) -> pd.DataFrame:
     return once.drop(columns=PLATFORM_ROW)
 
 
-def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, ...], str]:
+def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
     """Which made-up ids are posts that carry a platform id: {(platform, made-up id): id}.
 
-    ``posts`` has one row per id. The key is (post_id,) alone when there is no platform column
-    (a reader's frame, one platform).
+    ``posts`` has one row per (platform, post_id).
     """
     made_up = is_made_up(posts["post_id"]).to_numpy()
     if not made_up.any() or made_up.all():
@@ -104,7 +128,7 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, ...], str]:
     names = _names(posts)
     rows = pd.DataFrame(
         {
-            "group": ["|".join(name[:-1]) for name in names],
+            "group": [platform for platform, _ in names],
             "name": names,
             "post_id": posts["post_id"].astype("string").to_numpy(),
             "moment": posts["posted_at"].to_numpy(),
@@ -114,11 +138,19 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, ...], str]:
         }
     )
     ours, theirs = rows[~made_up], rows[made_up]
-    aliases: dict[tuple[str, ...], str] = {}
+    aliases: dict[tuple[str, str], str] = {}
     used: set[int] = set()
-    # a. the exact moment a made-up id was made of: a post joined in an earlier build
-    exact = theirs[theirs["timed"]].reset_index().merge(
-        ours[ours["timed"]].reset_index(), on=["group", "moment"], suffixes=("_m", "_p"))
+    # a. the exact moment a made-up id was made of, in the other's id or its posting time
+    clock = pd.Series(id_moments(posts["platform"], posts["post_id"]).to_numpy(),
+                      index=rows.index)
+    by_id = ours.assign(moment=clock[ours.index])
+    exact = pd.concat(
+        [theirs[theirs["timed"]].reset_index().merge(
+            mine[mine["moment"].notna()].reset_index(), on=["group", "moment"],
+            suffixes=("_m", "_p"))
+         for mine in (by_id, ours[ours["timed"]])],
+        ignore_index=True,
+    )
     for pair in exact.sort_values(["post_id_p", "post_id_m"], kind="mergesort").itertuples():
         if pair.index_m not in used and pair.index_p not in used:
             used.update((pair.index_m, pair.index_p))
@@ -186,7 +218,7 @@ def _pair_in_order(
 
 def _combine(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     """One row per id: the platform file's newest known value per column, the finest clock."""
-    keys = _keys(frame)
+    keys = KEYS
     ranked = frame.sort_values(
         [PLATFORM_ROW, "snapshot_date", order], kind="mergesort", na_position="first")
     # last() skips missing values: a newer (or a download's) gap never erases a known value
@@ -197,13 +229,9 @@ def _combine(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     return out.reset_index()
 
 
-def _keys(frame: pd.DataFrame) -> list[str]:
-    return ["platform", "post_id"] if "platform" in frame.columns else ["post_id"]
-
-
-def _names(frame: pd.DataFrame) -> list[tuple[str, ...]]:
-    """Each row's (platform, post_id), or (post_id,) in a reader's one-platform frame."""
-    columns = [frame[key].astype("string").fillna("").tolist() for key in _keys(frame)]
+def _names(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Each row's (platform, post_id)."""
+    columns = [frame[key].astype("string").fillna("").tolist() for key in KEYS]
     return list(zip(*columns, strict=True))
 
 

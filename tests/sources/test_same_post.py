@@ -72,6 +72,33 @@ def test_made_up_ids_are_told_from_platform_ids_by_their_shape() -> None:
     assert same_post.is_made_up(ids).tolist() == [True, True, False, False, False, False]
 
 
+def test_a_tiktok_video_id_holds_its_posting_second() -> None:
+    # The real Content.csv in the formats notes: this video's Post time is "July 16" (2025).
+    ids = pd.Series(["7527623000473079054", "7401", "json-20260304T183000",
+                     "7527623000473079054", "18031234567890123"])
+    platforms = pd.Series(["tiktok", "tiktok", "tiktok", "instagram", "tiktok"])
+    moments = same_post.id_moments(platforms, ids)
+    assert moments[0] == pd.Timestamp("2025-07-16 10:21:48")
+    assert moments[1:].isna().all()  # too short, made up, not TikTok, before TikTok existed
+
+
+# 2026-03-04 12:00:00 UTC is unix second 1772625600: (1772625600 << 32) | 0x1234.
+NOON_VIDEO = "7613368980052382260"
+
+
+def test_the_id_decides_an_uncaptioned_or_edited_video_whose_id_holds_the_moment() -> None:
+    result = joined([
+        studio(NOON_VIDEO, "2026-03-04", "", views=900),
+        download("2026-03-04 12:00:00", None, sound="its sound"),
+        download("2026-03-04 20:15:00", None, sound="another video"),
+    ])
+    assert result.index.tolist() == [NOON_VIDEO, "json-20260304T201500"]
+    assert result.loc[NOON_VIDEO, "sound"] == "its sound"
+    edited = joined([studio(NOON_VIDEO, "2026-03-04", "first words"),
+                     download("2026-03-04 12:00:00", "second thoughts")])
+    assert edited.index.tolist() == [NOON_VIDEO]
+
+
 def test_made_up_ids_keep_two_posts_of_the_same_second_apart() -> None:
     moments = pd.Series(pd.to_datetime(["2026-03-04 18:30:00"] * 2 + ["2026-03-05 09:00:01"]))
     assert same_post.made_up_ids("json-", moments).tolist() == [
@@ -161,6 +188,7 @@ def test_a_caption_posted_every_evening_behind_utc_pairs_each_post_with_its_twin
 
 
 def test_two_posts_on_one_day_with_the_same_empty_caption_stay_two() -> None:
+    # (Short ids like these carry no posting second, so only a caption could tell.)
     result = joined([studio("7401", "2026-03-04", ""), studio("7402", "2026-03-04", ""),
                      download("2026-03-04 18:30:00", None)])
     assert result.index.tolist() == ["7401", "7402", "json-20260304T183000"]
@@ -186,8 +214,8 @@ def test_a_share_link_id_in_the_download_only_is_kept_and_its_time_too() -> None
 
 
 def test_platforms_never_join_each_other() -> None:
-    rows = posts([studio("7401", "2026-03-04", "New song")], platform="tiktok")
-    other = posts([download("2026-03-04 18:30:00", "New song")], platform="instagram")
+    rows = posts([studio(NOON_VIDEO, "2026-03-04", "New song")], platform="tiktok")
+    other = posts([download("2026-03-04 12:00:00", "New song")], platform="instagram")
     frame = pd.concat([rows, other], ignore_index=True).assign(_rank=[0, 1])
     assert len(same_post.join(frame, "_rank")) == 2
 
@@ -226,6 +254,11 @@ SCENARIOS = {
         [studio("7402", "2026-03-05", "daily riff", snapshot_date="2026-03-20")],
         [download("2026-03-05 02:30:00", "daily riff", sound="riff 1", snapshot_date="2026-04-01"),
          download("2026-03-06 02:30:00", "daily riff", sound="riff 2", snapshot_date="2026-04-01")],
+    ],
+    "an uncaptioned video told by its id": [
+        [studio(NOON_VIDEO, "2026-03-04", "", views=900)],
+        [download("2026-03-04 12:00:00", None, sound="its sound", snapshot_date="2026-04-01"),
+         download("2026-03-04 20:15:00", None, sound="another", snapshot_date="2026-04-01")],
     ],
     "empty captions": [
         [studio("7401", "2026-03-04", "")],
@@ -279,18 +312,24 @@ def test_tiktok_files_a_post_near_midnight_is_one_post(content: Path) -> None:
         '"March 6","late show #live","https://www.tiktok.com/@m/video/7600000000000000001",'
         '"March 4","40","2","1","900"\n'
         '"March 6","","https://www.tiktok.com/@m/video/7600000000000000002","March 4","5","0",'
-        '"0","100"'.encode())
+        '"0","100"\n'
+        f'"March 6","","https://www.tiktok.com/@m/video/{NOON_VIDEO}","March 4","7","0","0",'
+        '"300"'.encode())
     videos = [{"Date": "2026-03-05 02:30:00", "Link": "https://v16m.tiktokcdn.com/a/",
                "Likes": "38", "Title": "late show  #live", "Sound": "original sound"},
               {"Date": "2026-03-04 12:00:00", "Link": "https://v16m.tiktokcdn.com/b/",
-               "Likes": "5", "Title": "", "Sound": "quiet"}]
+               "Likes": "7", "Title": "", "Sound": "quiet"},
+              {"Date": "2026-03-04 20:15:00", "Link": "https://v16m.tiktokcdn.com/c/",
+               "Likes": "5", "Title": "", "Sound": "other"}]
     (folder / "user_data_tiktok.json").write_text(
         json.dumps({"Post": {"Posts": {"VideoList": videos}}}))
     account = load_platform("tiktok", folder, content_dir=content, exported_on=date(2026, 3, 6))
     result = account.posts.set_index("post_id")
-    # The captioned video is one post; the uncaptioned ones stay two (no id to prove it).
+    # The captioned video is one post (same caption, a day apart); the uncaptioned one whose id
+    # holds 12:00:00 is one post; the other uncaptioned ones stay apart (nothing proves them).
     assert result.index.tolist() == [
-        "7600000000000000001", "7600000000000000002", "json-20260304T120000"]
+        "7600000000000000001", "7600000000000000002", NOON_VIDEO, "json-20260304T201500"]
+    assert result.loc[NOON_VIDEO, "sound"] == "quiet"
     late = result.loc["7600000000000000001"]
     assert (late["posted_at"], late["views"], late["likes"], late["sound"]) == (
         pd.Timestamp("2026-03-05 02:30:00"), 900, 40, "original sound")
