@@ -77,9 +77,11 @@ def id_moments(platforms: pd.Series, post_ids: pd.Series) -> pd.Series:
     """The posting second (UTC) an id carries, NaT for ids that carry none.
 
     A TikTok video id is a number whose top 32 bits are the unix second the video was posted:
-    ``7527623000473079054 >> 32`` is 2025-07-16 10:21:48, the day the real Content.csv beside
-    ``docs/formats`` lists as its Post time. The data download's ``Date`` is that same second,
-    so a download post and a Studio video can be told the same by their ids alone.
+    ``7527623000473079054 >> 32`` is 2025-07-16 10:21:48, and a real Content.csv lists that
+    video's Post time as "July 16" (its other videos agree, to the local day). The data
+    download's ``Date`` is that second too (UTC presumed: the file names no time zone; were it
+    local, no second would match and the caption rule would still apply), so a download post and
+    a Studio video are told the same by their ids alone.
     """
     ids = post_ids.astype("string").fillna("").str.strip()
     tiktok = (platforms.astype("string") == TIKTOK).fillna(False).to_numpy(dtype=bool)
