@@ -25,10 +25,10 @@ HISTORY_KEYS: dict[str, list[str]] = {
     **KEYS,
     "audience": ["platform", "dimension", "as_of", "segment"],
 }
-# Which column says how new a row is, so the newer one wins on the same key.
+# Which column says how new a row is, so the newer one wins on the same key. (Posts are combined
+# by mediakit.sources.same_post.join, newest snapshot_date first, with the readers' one rule.)
 RECENCY: dict[str, str | None] = {
     "daily": None,
-    "posts": "snapshot_date",
     "audience": "as_of",
     "activity": None,
 }
