@@ -3,7 +3,8 @@
 Each build merges the freshly read exports into ``content/data/history/`` — one tidy CSV per
 canonical table, sorted by key, so the folder is small, readable and diffs cleanly in git. The merge
 is idempotent (same exports, same bytes) and never drops a row an older export had: for the same key
-the newer value wins, but a newer *missing* value never erases an older known one.
+the newer value wins, but a newer *missing* value never erases an older known one. Which rows are
+"the same post" is decided by :mod:`mediakit.sources.same_post`, the rule the readers use.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 
 from mediakit.errors import SourceError
 from mediakit.project.layout import HISTORY_DIR  # noqa: F401 (where the history lives; re-exported)
+from mediakit.sources import same_post
 from mediakit.sources.cells import web_links
 from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
 
@@ -23,10 +25,10 @@ HISTORY_KEYS: dict[str, list[str]] = {
     **KEYS,
     "audience": ["platform", "dimension", "as_of", "segment"],
 }
-# Which column says how new a row is, so the newer one wins on the same key.
+# Which column says how new a row is, so the newer one wins on the same key. (Posts are combined
+# by mediakit.sources.same_post.join, newest snapshot_date first, with the readers' one rule.)
 RECENCY: dict[str, str | None] = {
     "daily": None,
-    "posts": "snapshot_date",
     "audience": "as_of",
     "activity": None,
 }
@@ -55,10 +57,7 @@ def merge(old: Account, new: Account) -> Account:
     """Combine history and fresh exports: newer wins per key, known values are never erased."""
     merged = Account(files=list(new.files), warnings=list(new.warnings), notes=list(new.notes))
     for table in SCHEMAS:
-        merged_frame = _merge_table(getattr(old, table), getattr(new, table), table)
-        if table == "posts":
-            merged_frame = unify_posts(merged_frame)
-        setattr(merged, table, merged_frame)
+        setattr(merged, table, _merge_table(getattr(old, table), getattr(new, table), table))
     return merged
 
 
@@ -116,42 +115,17 @@ def to_csv_bytes(frame: pd.DataFrame, table: str) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def unify_posts(posts: pd.DataFrame) -> pd.DataFrame:
-    """Join one post known under two ids (a Content.csv URL id and a data-download id).
-
-    TikTok's "Download your data" JSON lists every video with its exact time but no public link;
-    Content.csv has the link and views but only for its top posts. The same video is recognised by
-    its platform, day and caption; the row with a URL keeps its id and gains the other's details.
-    """
-    if posts.empty:
-        return posts
-    posts = posts.copy()
-    day = posts["posted_at"].dt.normalize()
-    title = posts["title"].fillna("").str.strip().str.lower().str.split().str.join(" ")
-    key = posts["platform"].astype(str) + "|" + day.astype(str) + "|" + title
-    has_url = posts["url"].notna() & (posts["url"] != "")
-    dup_keys = key[title.ne("") & key.duplicated(keep=False)]
-    if dup_keys.empty:
-        return posts
-    keep = pd.Series(True, index=posts.index)
-    for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=False):
-        with_url = group[has_url[group.index]]
-        without = group[~has_url[group.index]]
-        if with_url.empty or without.empty:
-            continue
-        donor = without.iloc[0]
-        for index in with_url.index:
-            for column in posts.columns:
-                if pd.isna(posts.at[index, column]) and not pd.isna(donor[column]):
-                    posts.at[index, column] = donor[column]
-            # The exact time of day comes from the data download, the date from both.
-            if not pd.isna(donor["posted_at"]):
-                posts.at[index, "posted_at"] = donor["posted_at"]
-        keep[without.index] = False
-    return conform(posts[keep], "posts")
-
-
 def _merge_table(old: pd.DataFrame, new: pd.DataFrame, table: str) -> pd.DataFrame:
+    if old.empty and new.empty:
+        return conform(new, table)
+    if table == "posts":
+        # The same post may come under a Studio id in one download and a data download's
+        # made-up id in another: the readers' one rule joins them here too, so a post is one
+        # post whether its two rows met in one download or across several.
+        both = pd.concat([conform(frame, table) for frame in (old, new) if not frame.empty],
+                         ignore_index=True)
+        both["_order"] = range(len(both))  # later rows (the new export) win ties
+        return conform(same_post.join(both, "_order").drop(columns="_order"), table)
     if old.empty:
         return conform(new, table)
     if new.empty:

@@ -100,13 +100,14 @@ def test_a_corrupted_history_cell_is_a_clear_error(tmp_path):
 
 
 def test_same_post_from_data_download_and_content_export_is_one_post():
-    table = posts([
+    # Studio's row in the history, the data download's in this build: joined as a reader would.
+    studio = _account(posts=posts([
         {"post_id": "7401", "url": "https://www.tiktok.com/@m/video/7401",
-         "posted_at": "2026-03-04", "title": "New song  #indiefolk", "views": 5000},
+         "posted_at": "2026-03-04", "title": "New song  #indiefolk", "views": 5000}]))
+    download = _account(posts=posts([
         {"post_id": "json-20260304T183000", "posted_at": "2026-03-04 18:30:00",
-         "title": "New song #indiefolk", "sound": "original sound", "sponsored": False},
-    ])
-    unified = history.unify_posts(table)
+         "title": "New song #indiefolk", "sound": "original sound", "sponsored": False}]))
+    unified = history.merge(studio, download).posts
     assert unified["post_id"].tolist() == ["7401"]
     assert unified["posted_at"].tolist() == [pd.Timestamp("2026-03-04 18:30:00")]
     assert unified["sound"].tolist() == ["original sound"]

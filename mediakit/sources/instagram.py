@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from mediakit.errors import SourceError
-from mediakit.sources import dates, instagram_json, instagram_json_posts
+from mediakit.sources import dates, instagram_json
 from mediakit.sources.cells import (
     counts,
     durations,
@@ -95,7 +95,7 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
             "from Meta Business Suite > Insights (Content > Export data, and the Overview/Audience "
             "exports)"
         )
-    account = assemble(pieces, warnings, PLATFORM, link_posts=instagram_json_posts.link_json_posts)
+    account = assemble(pieces, warnings, PLATFORM)
     account.notes = notes + account.notes
     return account
 

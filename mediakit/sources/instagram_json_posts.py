@@ -1,7 +1,8 @@
 """Posts and reels in Instagram's data download (``posts.json``, ``reels.json``).
 
 The download has no post ids or links, so its posts get ids made from their creation time and are
-joined to the same post from the Business Suite CSV when both are present (``link_json_posts``).
+joined to the same post from the Business Suite CSV by the one rule of
+:mod:`mediakit.sources.same_post`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mediakit.sources.instagram_json_entries import (
     label_lookup,
 )
 from mediakit.sources.merge import Piece
+from mediakit.sources.same_post import made_up_ids
 from mediakit.tables import SourceFile
 
 JSON_PREFIX = "igjson-"
@@ -84,10 +86,7 @@ def read_posts(entries: list[Any], key: str, raw: RawFile, anchor: date) -> list
             "title": pd.Series([row["title"] for row in rows], dtype="string"),
         }
     )
-    stamps = frame["posted_at"].dt.strftime("%Y%m%dT%H%M%S").astype("string")
-    ids = JSON_PREFIX + stamps
-    repeat = ids.groupby(ids).cumcount()  # two posts in the same second stay apart
-    frame["post_id"] = ids.where(repeat == 0, ids + "-" + (repeat + 1).astype("string"))
+    frame["post_id"] = made_up_ids(JSON_PREFIX, frame["posted_at"])
     frame["kind"] = pd.Series([kind] * len(rows), dtype="string")
     frame["hashtags"] = hashtags(frame["title"])
     frame["title"] = frame["title"].replace("", pd.NA)
@@ -124,43 +123,3 @@ def _numbers(rows: list[dict[str, Any]], name: str, key: str, label: str) -> pd.
         field_name = rows[i]["named"][name][0]
         raise SourceError(err.message, file=label, field=f"{key}[{i}].{field_name}",
                           hint=err.hint) from err
-
-
-def link_json_posts(posts: pd.DataFrame) -> pd.DataFrame:
-    """Join each download post to the same post from the Business Suite CSV.
-
-    The download has no post id, so without this a post in both would be counted twice. Same
-    caption and a creation day at most one day apart (the download's clock is UTC, the CSV's is
-    local) means the same post; an empty caption only matches the only post of that day on both
-    sides. The joined row keeps the CSV's id, link, publish time and totals, and takes from the
-    download only what the CSV left missing.
-    """
-    ids = posts["post_id"].astype("string")
-    from_json = ids.str.startswith(JSON_PREFIX).fillna(False).to_numpy(dtype=bool)
-    if not from_json.any() or from_json.all():
-        return posts
-    csv_side, json_side = _match_keys(posts[~from_json]), _match_keys(posts[from_json])
-    pairs = csv_side.merge(json_side, on="caption", suffixes=("_csv", "_json"))
-    pairs["gap"] = (pairs["day_json"] - pairs["day_csv"]).abs()
-    alone = (pairs["gap"] == pd.Timedelta(0)) & pairs["alone_csv"] & pairs["alone_json"]
-    pairs = pairs[(pairs["gap"] <= pd.Timedelta(days=1)) & ((pairs["caption"] != "") | alone)]
-    pairs = pairs.sort_values(["gap", "row_csv", "row_json"], kind="mergesort")
-    pairs = pairs.drop_duplicates("row_csv").drop_duplicates("row_json")
-    if pairs.empty:
-        return posts
-    out = posts.copy()
-    keep, gone = pairs["row_csv"].to_numpy(), pairs["row_json"].to_numpy()
-    for column in out.columns.difference(["post_id", "posted_at", "url", "_rank"]):
-        mine = out.loc[keep, column]
-        theirs = pd.Series(posts.loc[gone, column].to_numpy(), index=mine.index)
-        out.loc[keep, column] = mine.where(mine.notna(), theirs)
-    return out.drop(index=gone)
-
-
-def _match_keys(frame: pd.DataFrame) -> pd.DataFrame:
-    day = frame["posted_at"].dt.normalize()
-    caption = frame["title"].astype("string").fillna("").str.split().str.join(" ").str.casefold()
-    alone = day.map(day.value_counts()) == 1
-    return pd.DataFrame(
-        {"row": frame.index, "day": day, "caption": caption, "alone": alone.to_numpy()}
-    )

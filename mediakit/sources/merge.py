@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from mediakit.sources import same_post
 from mediakit.tables import Account, SourceFile, conform
 
 
@@ -29,13 +30,8 @@ class Piece:
     notes: list[str] = field(default_factory=list)  # quirks handled as expected, for `check`
 
 
-PostsHook = Callable[[pd.DataFrame], pd.DataFrame]
-
-
-def assemble(
-    pieces: list[Piece], warnings: list[str], platform: str, *, link_posts: PostsHook | None = None
-) -> Account:
-    """One Account from every file's piece; ``link_posts`` may join posts known by two ids."""
+def assemble(pieces: list[Piece], warnings: list[str], platform: str) -> Account:
+    """One Account from every file's piece; posts joined by :mod:`mediakit.sources.same_post`."""
     # One file may give two tables (Audience.csv: shares and the follower total): list it once.
     account = Account(files=list(dict.fromkeys(piece.source for piece in pieces)))
     account.warnings = warnings + [text for piece in pieces for text in piece.warnings]
@@ -52,9 +48,7 @@ def assemble(
         ]
         if not frames:
             continue
-        merged = merge(pd.concat(frames, ignore_index=True))
-        if table == "posts" and link_posts is not None:
-            merged = link_posts(merged)
+        merged = merge(pd.concat(frames, ignore_index=True).assign(platform=platform))
         merged = merged.drop(columns=["_rank"], errors="ignore")
         setattr(account, table, conform(merged.assign(platform=platform), table))
     return account
@@ -67,9 +61,10 @@ def _merge_daily(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _merge_posts(frame: pd.DataFrame) -> pd.DataFrame:
     # Lifetime totals: the latest snapshot wins, column by column (a file that lacks views, like
-    # TikTok's JSON, does not erase the views another file gave).
-    frame = frame.sort_values(["snapshot_date", "_rank"], kind="mergesort")
-    return frame.groupby("post_id", sort=True).last().reset_index()
+    # TikTok's JSON, does not erase the views another file gave); the same post seen under two
+    # ids (a Studio link and a data download's posting time) is joined by the one rule history
+    # uses too.
+    return same_post.join(frame, "_rank")
 
 
 def _merge_audience(frame: pd.DataFrame) -> pd.DataFrame:

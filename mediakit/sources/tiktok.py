@@ -25,7 +25,7 @@ from mediakit.sources.cells import counts, hashtags, shares, web_links
 from mediakit.sources.files import RawFile, relative_label, walk_exports
 from mediakit.sources.merge import Piece, assemble
 from mediakit.sources.readfile import read_table
-from mediakit.sources.tiktok_userdata import link_studio_posts, read_user_data
+from mediakit.sources.tiktok_userdata import read_user_data
 from mediakit.tables import Account, SourceFile
 
 PLATFORM = "tiktok"
@@ -110,7 +110,7 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
             f"TikTok: no export files found in {relative_label(folder, content_dir)}; "
             "download them from TikTok Studio > Analytics > Download data"
         )
-    return assemble(pieces, warnings, PLATFORM, link_posts=link_studio_posts)
+    return assemble(pieces, warnings, PLATFORM)
 
 
 def export_anchor(raw: RawFile, exported_on: date | None) -> tuple[date, bool]:

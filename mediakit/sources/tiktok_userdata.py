@@ -3,7 +3,9 @@
 Only the creator's list of posted videos is read: when each went up, its likes, sound and whether
 it was marked as branded content. The file also holds messages, browsing history and other
 personal sections; those are never looked at. There are no views, comments or shares per video in
-this export, so those stay missing.
+this export, so those stay missing. Its videos have no public id either (only a CDN link), so each
+gets an id made of its posting time, and :mod:`mediakit.sources.same_post` joins it to the same
+video of a Studio Content export.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from mediakit.errors import SourceError
 from mediakit.sources.cells import counts, hashtags
 from mediakit.sources.files import RawFile
 from mediakit.sources.readfile import read_json
+from mediakit.sources.same_post import made_up_ids
 
 # Where the video list lives: the current layout, then the older one.
 VIDEO_LISTS: tuple[tuple[str, ...], ...] = (
@@ -99,10 +102,9 @@ def _posts(videos: list[Any], path: str, label: str, anchor: date) -> pd.DataFra
         )
     links = records["Link"].fillna("").str.strip()
     numeric_ids = links.str.extract(_VIDEO_ID, expand=False)
-    stamps = JSON_PREFIX + posted.dt.strftime("%Y%m%dT%H%M%S").astype("string")
-    ids = numeric_ids.fillna(stamps)
-    repeat = ids.groupby(ids).cumcount()  # two videos in the same second stay apart
-    ids = ids.where(repeat == 0, ids + "-" + (repeat + 1).astype("string"))
+    no_id = numeric_ids.isna()
+    ids = numeric_ids.astype("string")
+    ids[no_id] = made_up_ids(JSON_PREFIX, posted[no_id])
     likes = _likes(records["Likes"], path, label)
     disclosure = records["ContentDisclosure"]
     sponsored = disclosure.str.contains(r"branded|paid partnership", case=False, regex=True)
@@ -139,44 +141,3 @@ def _text(value: object) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else str(value)
-
-
-def link_studio_posts(posts: pd.DataFrame) -> pd.DataFrame:
-    """Join each data-download video to the same video from a Studio Content export.
-
-    The JSON gives no public video id, so without this the same video would be counted twice.
-    Same caption and a posting day at most one day apart (the JSON clock is UTC, Studio's is
-    local) means the same video; an empty caption only matches when it is the only video posted
-    that day on both sides. The joined row keeps Studio's id, link and totals, and gains the
-    JSON's exact posting time, sound and branded-content flag.
-    """
-    from_json = posts["post_id"].str.startswith(JSON_PREFIX).fillna(False).to_numpy(dtype=bool)
-    if not from_json.any() or from_json.all():
-        return posts
-    studio, json_side = _match_keys(posts[~from_json]), _match_keys(posts[from_json])
-    pairs = studio.merge(json_side, on="caption", suffixes=("_studio", "_json"))
-    pairs["gap"] = (pairs["day_json"] - pairs["day_studio"]).abs()
-    uncaptioned_ok = (pairs["gap"] == pd.Timedelta(0)) & pairs["alone_studio"] & pairs["alone_json"]
-    pairs = pairs[
-        (pairs["gap"] <= pd.Timedelta(days=1)) & ((pairs["caption"] != "") | uncaptioned_ok)
-    ]
-    pairs = pairs.sort_values(["gap", "row_studio", "row_json"], kind="mergesort")
-    pairs = pairs.drop_duplicates("row_studio").drop_duplicates("row_json")
-    if pairs.empty:
-        return posts
-    out = posts.copy()
-    keep, gone = pairs["row_studio"].to_numpy(), pairs["row_json"].to_numpy()
-    out.loc[keep, "posted_at"] = posts.loc[gone, "posted_at"].to_numpy()
-    for column in ("sound", "sponsored", "likes"):
-        mine = out.loc[keep, column]
-        out.loc[keep, column] = mine.where(mine.notna(), posts.loc[gone, column].to_numpy())
-    return out.drop(index=gone)
-
-
-def _match_keys(frame: pd.DataFrame) -> pd.DataFrame:
-    day = frame["posted_at"].dt.normalize()
-    caption = frame["title"].astype("string").fillna("").str.split().str.join(" ").str.casefold()
-    alone = day.map(day.value_counts()) == 1
-    return pd.DataFrame(
-        {"row": frame.index, "day": day, "caption": caption, "alone": alone.to_numpy()}
-    )
