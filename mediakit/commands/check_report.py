@@ -106,6 +106,10 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
         result.add(WARNING, text)
     for text in palette(profile.colors.primary, profile.colors.accent).changed:
         result.add(NOTE, text)
+    if profile.site.base_url is None:
+        result.add(NOTE, f"{project.profile_file}: site.base_url is not set, so the PDF and "
+                   "link previews cannot point at your live kit; set it to the address where the "
+                   "kit is published, e.g. base_url: \"https://yourname.github.io/kit/\"")
     fresh = Account()
     for platform in profile.platforms:
         try:

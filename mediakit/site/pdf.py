@@ -9,9 +9,12 @@ WeasyPrint is optional (``pip install weasyprint``; it needs the Pango library, 
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 import mimetypes
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mediakit.errors import OutputError
 
@@ -30,8 +33,14 @@ def available() -> bool:
     return True
 
 
-def render_pdf(files: dict[str, bytes], page: str = "index.html") -> bytes:
-    """PDF bytes of ``page`` from the in-memory site ``files`` ({relative path: bytes})."""
+def render_pdf(files: dict[str, bytes], page: str = "index.html",
+               base_url: str | None = None) -> bytes:
+    """PDF bytes of ``page`` from the in-memory site ``files`` ({relative path: bytes}).
+
+    The PDF travels without the site, so its links must be real addresses: links within the
+    kit point at the live kit (``base_url``, the profile's ``site.base_url``), or are left out
+    when there is none. Links to other sites and e-mail addresses stay as they are.
+    """
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:
@@ -45,12 +54,38 @@ def render_pdf(files: dict[str, bytes], page: str = "index.html") -> bytes:
     level = logger.level
     logger.setLevel(logging.CRITICAL)  # its warnings about unsupported CSS are not the user's
     try:
-        document = HTML(string=files[page].decode("utf-8"), base_url=_BASE + page,
+        html = live_links(files[page].decode("utf-8"), page, base_url)
+        document = HTML(string=html, base_url=_BASE + page,
                         url_fetcher=fetcher, media_type="print")
         return document.write_pdf(uncompressed_pdf=False)
     finally:
         logger.setLevel(level)
 
+
+_ANCHOR = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r'\s+href="([^"]*)"', re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def live_links(html: str, page: str, base_url: str | None) -> str:
+    """The page's own links made absolute on the live kit, or removed without one.
+
+    Only the ``<a>`` tags of mediakit's own templates are touched (their ``href`` is always a
+    double-quoted, escaped value); stylesheets and images are still read from memory.
+    """
+    def fix(tag: re.Match[str]) -> str:
+        def one(href: re.Match[str]) -> str:
+            target = html_module.unescape(href[1])
+            if _SCHEME.match(target):
+                return href[0]  # https://, mailto:, tel: - already an address
+            if base_url and not target.startswith("#"):
+                absolute = urljoin(str(base_url) + page, target)
+                return f' href="{html_module.escape(absolute, quote=True)}"'
+            return ""  # no live kit to point at: plain text in the PDF
+
+        return _HREF.sub(one, tag[0], count=1)
+
+    return _ANCHOR.sub(fix, html)
 
 
 def _answer(files: dict[str, bytes], url: str) -> tuple[bytes, str]:

@@ -328,7 +328,8 @@ def site(
     if pdf:
         from mediakit.site.pdf import render_pdf
 
-        files[PDF_NAME] = render_pdf(files)
+        files[PDF_NAME] = render_pdf(
+            files, base_url=str(profile.site.base_url) if profile.site.base_url else None)
     return files
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -15,6 +16,7 @@ from tests.helpers import needs
 needs(pdf.available(),
       "WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0)")
 needs(shutil.which("pdftotext") is not None, "pdftotext (Debian poppler-utils)")
+needs(shutil.which("pdftohtml") is not None, "pdftohtml (Debian poppler-utils)")
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +66,40 @@ def test_write_pdf_makes_the_file_in_a_published_site(tmp_path):
 def test_a_site_without_the_page_is_an_output_error():
     with pytest.raises(OutputError, match="the site has no index.html"):
         pdf.render_pdf({"about.html": b"<p>hi</p>"})
+
+
+def pdf_links(data: bytes, tmp_path) -> set[str]:
+    """Every link target in the PDF, as poppler's pdftohtml reads the annotations."""
+    path = tmp_path / "links.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", str(path)],
+                          capture_output=True, check=True, text=True)
+    return set(re.findall(r'href="([^"]*)"', done.stdout))
+
+
+def test_pdf_links_are_real_addresses_with_or_without_a_live_kit(demo_inputs, tmp_path):
+    # the demo sets site.base_url: links within the kit point at the live kit
+    live = pdf_links(demo_inputs.render(pdf=True)[pdf.PDF_NAME], tmp_path)
+    base = str(demo_inputs.profile.site.base_url)
+    assert f"{base}case-studies/liffey-audio-home-studio.html" in live
+    assert "https://www.tiktok.com/@maraquinnmusic/video/7661732316709023528" in live
+    assert all(link.startswith(("https://", "mailto:")) for link in live), live
+    # without base_url, no placeholder address: the kit's own links are left out
+    site = demo_inputs.profile.site.model_copy(update={"base_url": None})
+    offline = demo_inputs.render(pdf=True, profile=demo_inputs.profile.model_copy(
+        update={"site": site}))[pdf.PDF_NAME]
+    links = pdf_links(offline, tmp_path)
+    assert not [link for link in links if "invalid" in link or link.startswith(base)]
+    assert "https://www.tiktok.com/@maraquinnmusic/video/7661732316709023528" in links
+
+
+def test_live_links_keep_addresses_and_drop_or_absolutise_the_rest():
+    page = ('<a class="x" href="report.html#top">R</a> <a href="https://brand.example/a?b=1&amp;c">'
+            'B</a> <a href="mailto:hi@maraquinn.example">M</a> <a href="#main">skip</a>'
+            '<link href="assets/site.css" rel="stylesheet">')
+    assert pdf.live_links(page, "index.html", None) == (
+        '<a class="x">R</a> <a href="https://brand.example/a?b=1&amp;c">B</a> '
+        '<a href="mailto:hi@maraquinn.example">M</a> <a>skip</a>'
+        '<link href="assets/site.css" rel="stylesheet">')
+    assert pdf.live_links(page, "pitches/acme.html", "https://kit.example/")[:65] == (
+        '<a class="x" href="https://kit.example/pitches/report.html#top">R')
