@@ -12,8 +12,7 @@ from mediakit.site import pdf
 from mediakit.site.format import Formatter
 
 if not pdf.available():
-    pytest.skip("WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0) "
-                "is not installed", allow_module_level=True)
+    pytest.skip(f"WeasyPrint is not usable here: {pdf.install_hint()}", allow_module_level=True)
 if shutil.which("pdftotext") is None:
     pytest.skip("pdftotext (Debian poppler-utils) is not installed", allow_module_level=True)
 
