@@ -15,7 +15,7 @@ from pathlib import Path
 from costs import Cost
 from measure import Case, ratio
 
-PACKAGES = ("mediakit", "pandas", "numpy", "altair", "vl-convert-python", "jinja2",
+PACKAGES = ("creator-mediakit", "pandas", "numpy", "altair", "vl-convert-python", "jinja2",
             "markdown-it-py", "pydantic", "click", "watchfiles", "mkdocs", "markdown")
 
 

@@ -95,7 +95,7 @@ def _on_dask(jobs: list[tuple], *, workers: int, scheduler: str | None) -> Itera
     except ImportError as exc:
         raise MediakitError(
             "the Dask executor needs the optional extra",
-            hint='pip install "mediakit[dask]"',
+            hint='pip install "creator-mediakit[dask]"',
         ) from exc
     cluster = None
     if scheduler:

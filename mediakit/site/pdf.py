@@ -3,8 +3,8 @@
 Made from the very bytes of the built site (index.html, its stylesheet's print rules, the inline
 SVG charts, the logos), so the PDF always has the same numbers as the page. WeasyPrint fetches
 nothing: every URL it asks for is answered from the in-memory site, and anything else is refused.
-WeasyPrint is optional (``pip install weasyprint``; it needs the Pango library, Debian's
-``libpango-1.0-0`` and ``libpangoft2-1.0-0``), so it is imported only when a PDF is asked for.
+WeasyPrint is optional (``pip install "creator-mediakit[pdf]"``; it needs the Pango library, which
+pip cannot install: see :func:`install_hint`), so it is imported only when a PDF is asked for.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import html as html_module
 import logging
 import mimetypes
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -20,8 +21,27 @@ from mediakit.errors import OutputError
 
 PDF_NAME = "media-kit.pdf"
 _BASE = "http://mediakit.invalid/"  # never contacted: the fetcher answers from memory
-_INSTALL = ("install it with `pip install weasyprint` (on Debian/Ubuntu also "
-            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0`), or build without --pdf")
+#: How to get Pango, per system: pip installs WeasyPrint but never the C library it draws with.
+PANGO = {
+    "darwin": "on macOS also `brew install pango`",
+    "win32": "on Windows also Pango as WeasyPrint's install guide says: install MSYS2, run "
+             "`pacman -S mingw-w64-x86_64-pango` in it, and set WEASYPRINT_DLL_DIRECTORIES to "
+             "C:\\msys64\\mingw64\\bin",
+    "linux": "on Debian/Ubuntu also `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0`, "
+             "on Fedora `sudo dnf install pango`",
+}
+
+
+def install_hint(platform: str = sys.platform) -> str:
+    """How to make --pdf work on the creator's own system, in one line.
+
+    The error is read by someone on one computer, so it names that computer's way to get Pango
+    (macOS, Windows, Linux) rather than listing every system's.
+    """
+    system = "linux" if platform.startswith("linux") else platform
+    pango = PANGO.get(system, "also the Pango library: see WeasyPrint's install guide")
+    return (f'install it with `pip install "creator-mediakit[pdf]"` ({pango}), '
+            "or build without --pdf")
 
 
 def available() -> bool:
@@ -44,7 +64,7 @@ def render_pdf(files: dict[str, bytes], page: str = "index.html",
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:
-        raise OutputError("cannot make the PDF: WeasyPrint is not available", hint=_INSTALL) \
+        raise OutputError("cannot make the PDF: WeasyPrint is not available", hint=install_hint()) \
             from exc
     if page not in files:
         raise OutputError(f"cannot make the PDF: the site has no {page}")

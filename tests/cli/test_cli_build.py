@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from mediakit.build import STAGES, build
+from mediakit.site.pdf import install_hint
 from tests.cli.conftest import TODAY
 from tests.helpers import needs
 
@@ -107,7 +108,8 @@ def test_pdf_without_weasyprint_is_a_clear_error(invoke, demo, monkeypatch):
     outcome = invoke("build", demo, "--pdf", "--today", TODAY)
     assert outcome.exit_code == 2
     line = outcome.stderr.strip().splitlines()[-1]
-    assert "WeasyPrint" in line and "pip install weasyprint" in line
+    assert "WeasyPrint" in line and 'pip install "creator-mediakit[pdf]"' in line
+    assert install_hint() in line  # with this system's way to get Pango
     assert not (demo / "site").exists()
 
 

@@ -13,8 +13,7 @@ from mediakit.site import pdf
 from mediakit.site.format import Formatter
 from tests.helpers import needs
 
-needs(pdf.available(),
-      "WeasyPrint (pip install weasyprint; Debian libpango-1.0-0 libpangoft2-1.0-0)")
+needs(pdf.available(), f"WeasyPrint ({pdf.install_hint()})")
 needs(shutil.which("pdftotext") is not None, "pdftotext (Debian poppler-utils)")
 needs(shutil.which("pdftohtml") is not None, "pdftohtml (Debian poppler-utils)")
 
