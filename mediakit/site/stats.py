@@ -39,8 +39,9 @@ Added by the analytics core (schema_version stays 1: only additions), per platfo
   over every post, only when no recent post has every count).
 
 At the top level ``lead_platform``: the first platform of the profile, the one a one-line
-summary (the share preview, the roster's index) leads with. And ``combined``: ``{"followers", "followers_by_platform", "views_30d",
-"views_30d_by_platform"}``, sums over the platforms that have each number (never rates).
+summary (the share preview, the roster's index) leads with. And ``combined``: ``{"followers",
+"followers_by_platform", "views_30d", "views_30d_by_platform"}``, sums over the platforms that
+have each number (never rates).
 """
 
 from __future__ import annotations
