@@ -119,8 +119,8 @@ def test_a_warning_quoting_the_users_files_cannot_act_on_the_terminal(invoke, sm
 
     real = build_module.freshness_warnings
 
-    def with_escape(report, today):
-        return [*real(report, today), "caption \x1b[2J\x1b[31mred\r over"]
+    def with_escape(report, today, **options):
+        return [*real(report, today, **options), "caption \x1b[2J\x1b[31mred\r over"]
 
     monkeypatch.setattr(build_module, "freshness_warnings", with_escape)
     outcome = invoke("build", small, "--today", "2026-03-20", "--force")
