@@ -19,7 +19,11 @@ import pandas as pd
 from mediakit import history
 from mediakit.analytics.analyze import analyze
 from mediakit.analytics.report import Report
-from mediakit.analytics.stale import STALE_AFTER_DAYS, stale_warnings  # noqa: F401 (re-exported)
+from mediakit.analytics.stale import (  # noqa: F401 (STALE_AFTER_DAYS, stale_warnings re-exported)
+    STALE_AFTER_DAYS,
+    freshness,
+    stale_warnings,
+)
 from mediakit.errors import MediakitError
 from mediakit.project.ambiguous import doubts
 from mediakit.project.layout import Project
@@ -64,6 +68,7 @@ class BuildResult:
     pages: int = 0  # HTML pages among the files
     pdf: Path | None = None  # the PDF written with pdf=True
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # friendly, not a problem: "demo data"
 
 
 @dataclass
@@ -135,9 +140,14 @@ def combine(first: Account, second: Account) -> Account:
     return merged
 
 
-def freshness_warnings(report: Report, today: date) -> list[str]:
-    """Say so when the newest data is old: brands distrust stale kits."""
-    return stale_warnings(report.as_of, today)
+def freshness_warnings(report: Report, today: date, *, demo: bool = False) -> list[str]:
+    """Say so when the newest data is old: brands distrust stale kits (demo data excepted)."""
+    return freshness(report.as_of, today, demo=demo)[0]
+
+
+def freshness_notes(report: Report, *, demo: bool = False) -> list[str]:
+    """The note a build of demo data prints instead of the stale warning (else nothing)."""
+    return freshness(report.as_of, report.as_of, demo=demo)[1]
 
 
 def creator_questions(project: Project, profile: Profile) -> list[str]:
@@ -161,7 +171,7 @@ def analyze_project(
     profile = load_profile(project.profile_file)
     account = load_account(project, profile)
     report = analyze(account, profile, as_of)
-    report.warnings.extend(freshness_warnings(report, today or date.today()))
+    report.warnings.extend(freshness_warnings(report, today or date.today(), demo=profile.demo))
     return Analysis(project, profile, account, report)
 
 
@@ -241,6 +251,7 @@ class Rendered:
     charts_cached: int
     warnings: list[str] = field(default_factory=list)
     data: DataStage | None = None
+    notes: list[str] = field(default_factory=list)  # "demo data" instead of the stale warning
 
 
 def render_project(
@@ -266,8 +277,9 @@ def render_project(
     if data is None:
         data = compute_data(project, as_of, clock)
     report = data.report
+    demo = data.profile.demo
     report.warnings = [*data.warnings, *creator_questions(project, data.profile),
-                       *freshness_warnings(report, today or date.today())]
+                       *freshness_warnings(report, today or date.today(), demo=demo)]
     if strict and report.warnings:
         raise StrictBuildError(report.warnings)
     clock.stage("pages")
@@ -286,6 +298,7 @@ def render_project(
         charts_cached=0 if reused else data.charts_cached,
         warnings=list(report.warnings),
         data=data,
+        notes=freshness_notes(report, demo=demo),
     )
 
 
@@ -322,11 +335,13 @@ def build(
     changed = history.write_files(rendered.history, project.history_dir)
     clock.stage("publish")
     publish(rendered.files, out_dir, project_dir=project.root)
-    stale = freshness_warnings(rendered.report, today or date.today())
+    demo = rendered.data is not None and rendered.data.profile.demo
+    stale = freshness_warnings(rendered.report, today or date.today(), demo=demo)
     read_after = record.write_record(
         project.cache_dir, out_dir, project_root=project.root, read_before=read_before,
         as_of_option=as_of, pdf=pdf, as_of=rendered.report.as_of,
         warnings=[text for text in rendered.warnings if text not in stale], files=rendered.files,
+        demo=demo,
     )
     if memo is not None:
         _remember(memo, rendered.data, read_before, read_after, as_of)
@@ -343,6 +358,7 @@ def build(
         pages=sum(1 for name in rendered.files if name.endswith(".html")),
         pdf=out_dir / PDF_NAME if PDF_NAME in rendered.files else None,
         stage_seconds=clock.seconds,
+        notes=rendered.notes,
     )
 
 

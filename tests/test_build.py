@@ -100,9 +100,29 @@ def test_history_keeps_data_after_the_exports_are_gone(demo: Path):
     assert again == first
 
 
+def _not_demo(project: Path) -> Path:
+    """The demo's exports as a real creator's project: the profile without ``demo: true``."""
+    profile = project / "content/profile.yaml"
+    text = profile.read_text("utf-8")
+    assert "\ndemo: true " in text
+    profile.write_text(text.replace("\ndemo: true ", "\n# ", 1), "utf-8")
+    return project
+
+
 def test_stale_data_is_warned_about(demo: Path):
+    result = build(_not_demo(demo), today=date(2026, 12, 31))
+    # 16 November to 31 December: 14 + 31 = 45 days
+    assert any("2026-11-16, 45 days ago" in warning for warning in result.warnings)
+    assert result.notes == []
+
+
+def test_demo_data_gets_a_friendly_note_instead_of_the_stale_warning(demo: Path):
     result = build(demo, today=date(2026, 12, 31))
-    assert any("45 days ago" in warning for warning in result.warnings)
+    assert result.warnings == []
+    assert result.notes == [
+        "this is demo data (demo: true in content/profile.yaml): a sample creator, numbers up "
+        "to 2026-11-16. Your own kit: mediakit init my-kit"
+    ]
 
 
 def test_a_bad_profile_is_one_line_and_exit_2(demo: Path):

@@ -23,6 +23,7 @@ from mediakit.analytics import (
     engagement,
     freshness,
     growth,
+    headline,
     posts,
     reach,
     retention,
@@ -186,6 +187,7 @@ def platform_report(
     report.cadence = cadence.cadence(known_posts, as_of)
     report.comparison = compare.periods(daily, known_posts, as_of)
     report.rates = _rates(report, profile, platform)
+    report.headline = headline.headline(report, as_of)
     return report
 
 

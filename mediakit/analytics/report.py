@@ -102,6 +102,34 @@ class BenchmarkComparison:
 
 
 @dataclass(frozen=True)
+class HeadlineEngagement:
+    """The engagement rate a platform leads with, and which of its rates it is."""
+
+    key: str  # a Rate key ("per_view", "per_follower") or "engagement_rate_per_view" (all posts)
+    value: float | None  # 0..1
+    denominator: str  # "view", "follower" or "reach"
+    numerator: str  # "likes + comments + shares"
+    method: str  # "median interactions per post ÷ median views per post"
+    posts: int  # posts that entered the rate
+    benchmarked: bool  # the kit sets it beside the published benchmark of the same denominator
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The numbers every surface leads with for one platform (analytics/headline.py chooses)."""
+
+    platform: str
+    followers: int | None  # on the as-of day
+    median_views: float | None  # typical views per post over ``median_window``
+    median_window: Window  # the recent window, or rule "all posts" when it has no view count
+    views_30d: int | None  # video views summed over the window below
+    views_window_days: int  # 30
+    views_window_first: str  # ISO date: as_of - 29 days
+    views_window_last: str  # ISO date: as_of
+    engagement: HeadlineEngagement
+
+
+@dataclass(frozen=True)
 class GrowthPeriod:
     days: int  # 7, 30, 90 or 365
     start: int  # followers on as_of - days
@@ -277,6 +305,9 @@ class PlatformReport:
     comparison: list[PeriodChange] = field(default_factory=list)  # last 30 d vs 30 d before
     rates: RateAdvice | None = None  # suggested price range beside the creator's rate card
     self_reported_files: list[str] = field(default_factory=list)  # e.g. posts-extra.csv
+    # The four numbers every surface leads with (kit, report, pitches, preview, PDF, roster,
+    # stats.json "headline"): chosen once by analytics/headline.py from the numbers above.
+    headline: Headline | None = None
 
     def split(self, dimension: str) -> AudienceSplit | None:
         """The audience split for one dimension, if known."""

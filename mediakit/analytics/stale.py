@@ -3,6 +3,11 @@
 Its own small module because ``mediakit build`` says it even when nothing changed and the rest of
 the pipeline is skipped (mediakit.publish.fastpath):
 the warning depends on today, not on the inputs.
+
+The demo creator's data is old by design (it is a fixed sample), and a newcomer's first build
+should not end on a warning that reads like a failure. A profile with ``demo: true`` gets a
+friendly note saying it is demo data instead (``demo_note``); every other project keeps the
+warning.
 """
 
 from __future__ import annotations
@@ -21,3 +26,18 @@ def stale_warnings(as_of: date, today: date) -> list[str]:
             "exports before you send the kit"
         ]
     return []
+
+
+def freshness(as_of: date, today: date, *, demo: bool = False) -> tuple[list[str], list[str]]:
+    """(warnings, notes) about the data's age: the stale warning, or for demo data the note."""
+    if demo:
+        return [], [demo_note(as_of)]
+    return stale_warnings(as_of, today), []
+
+
+def demo_note(as_of: date) -> str:
+    """What a build of the demo creator says instead of warning about old data."""
+    return (
+        f"this is demo data (demo: true in content/profile.yaml): a sample creator, numbers up "
+        f"to {as_of.isoformat()}. Your own kit: mediakit init my-kit"
+    )

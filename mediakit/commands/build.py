@@ -20,7 +20,7 @@ from mediakit.commands.options import (
     today_option,
     verbose_option,
 )
-from mediakit.commands.output import console, warn
+from mediakit.commands.output import console, note, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -122,6 +122,8 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
         out.print(f"  pdf:        {result.pdf}", markup=False)
     out.print(f"Open {result.out_dir / 'index.html'}, or preview it with: mediakit serve",
               markup=False)
+    for text in result.notes:
+        note(text)
 
 
 def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict: bool,
@@ -153,4 +155,6 @@ def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict
     click.secho(f"  warnings:   {count if count else 'none'}", fg="yellow" if count else None)
     click.echo(f"  data as of: {skipped.as_of.isoformat()}")
     click.echo("Run every stage again with: mediakit build --force")
+    for text in skipped.notes:
+        note(text)
     return True

@@ -25,6 +25,7 @@ from mediakit.build import (
     Project,
     combine,
     creator_questions,
+    freshness_notes,
     freshness_warnings,
     read_history,
     read_platform,
@@ -136,8 +137,10 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
         result.add(ERROR, str(error))
         return result
     result.as_of = report.as_of
-    for text in freshness_warnings(report, today or date.today()):
+    for text in freshness_warnings(report, today or date.today(), demo=profile.demo):
         result.add(WARNING, text)
+    for text in freshness_notes(report, demo=profile.demo):
+        result.add(NOTE, text)
     for platform in profile.platforms:
         result.coverage.append(coverage(account, platform))
         for level, text in daily_holes(account.daily, platform, report.as_of):

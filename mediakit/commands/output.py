@@ -17,6 +17,11 @@ def warn(text: str) -> None:
     click.secho(f"Warning: {printable(text)}", fg="yellow", err=True)
 
 
+def note(text: str) -> None:
+    """A friendly remark on stdout (e.g. "this is demo data"): worth reading, nothing to fix."""
+    click.secho(f"Note: {printable(text)}", fg="cyan")
+
+
 def console(stderr: bool = False) -> Console:
     """Rich output that stays plain (no colour, no wrapping) when not on a terminal."""
     from rich.console import Console

@@ -172,6 +172,9 @@ class Profile(_Model):
     testimonials: list[Testimonial] = []
     audience: dict[str, dict[str, SelfReported]] = {}
     site: SiteOptions = SiteOptions()
+    # The demo creator's sample data (content/ of this repository, `mediakit init --demo`): a
+    # build says "demo data" instead of warning that the data is old. Never in a real profile.
+    demo: bool = False
 
     def platform_data_dir(self, platform: str) -> str:
         """The folder (relative to content/) holding this platform's exports."""

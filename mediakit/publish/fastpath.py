@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from mediakit.analytics.stale import stale_warnings
+from mediakit.analytics.stale import freshness
 from mediakit.publish.manifest import MANIFEST
 from mediakit.publish.record import (
     environment,
@@ -46,6 +46,7 @@ class Skipped:
     pages: int
     patched: list[str] = field(default_factory=list)  # content/pages/*.md re-rendered
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # "demo data" instead of the stale warning
 
 
 def try_skip(
@@ -89,7 +90,8 @@ def _try_skip(project_root: Path, out_dir: Path, cache_dir: Path, as_of_option: 
     if any(name in text for name in changed for text in body["warnings"]):
         return None  # a warning about a page that changed: the full build says it anew
     as_of = date.fromisoformat(body["as_of"])
-    warnings = [*body["warnings"], *stale_warnings(as_of, today)]
+    stale, notes = freshness(as_of, today, demo=body.get("demo") is True)
+    warnings = [*body["warnings"], *stale]
     if strict and warnings:
         return None  # the full build refuses with the whole story
     if body["environment"] != environment(pdf):
@@ -105,7 +107,7 @@ def _try_skip(project_root: Path, out_dir: Path, cache_dir: Path, as_of_option: 
             return None  # edited or removed by hand: build it again
         current[name] = data
     skipped = Skipped(out_dir, as_of, warnings, files=int(body["files"]),
-                      pages=int(body["pages"]), patched=changed)
+                      pages=int(body["pages"]), patched=changed, notes=notes)
     if changed:
         files = _patched(project_root, changed, shells, current, read)
         if files is None:

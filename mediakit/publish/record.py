@@ -143,11 +143,13 @@ def write_record(
     as_of: date,
     warnings: list[str],
     files: Mapping[str, bytes],
+    demo: bool = False,
 ) -> dict[str, str] | None:
     """Remember a build that just published ``files``.
 
     ``read_before`` is ``inputs()`` taken before the build read anything; ``warnings`` are the
-    build's warnings without the freshness one (that depends on the day, not on the inputs).
+    build's warnings without the freshness one (that depends on the day, not on the inputs);
+    ``demo`` says the profile is the demo creator's, so a skipped build notes demo data instead.
     Returns the inputs as they are now, or None when one changed while the build ran (the site
     may hold either version: no record then). A record that cannot be written is no error.
     """
@@ -173,6 +175,7 @@ def write_record(
                 "site": site,
                 "as_of": as_of.isoformat(),
                 "warnings": list(warnings),
+                "demo": demo,
                 "pages": sum(1 for name in files if name.endswith(".html")),
                 "files": len(files),
                 "shells": {} if pdf else _shells(project_root, read_after, files),

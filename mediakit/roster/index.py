@@ -21,9 +21,17 @@ if TYPE_CHECKING:
 
 
 def creator_row(outcome: Outcome) -> dict[str, Any]:
-    """The numbers the index shows for one creator (from its stats.json contract)."""
+    """The numbers the index shows for one creator (from its stats.json contract).
+
+    ``lead_platform`` and ``headline`` are the creator's first platform and its stats.json
+    ``headline``, copied as they are: the row shows what the creator's own kit leads with, never
+    numbers picked again here. ``median_views`` (every post's median) and ``engagement`` (the
+    views-weighted rate) per platform keep their older meanings for roster.json's readers.
+    """
     summary = outcome.summary
     platforms = summary.get("platforms", {})
+    lead = summary.get("lead_platform")
+    headline = platforms.get(lead, {}).get("headline") if lead else None
     followers = [p.get("followers") for p in platforms.values() if p.get("followers") is not None]
     medians = {name: p.get("median_views") for name, p in platforms.items()}
     rates = {name: p.get("engagement_rate_per_view") for name, p in platforms.items()}
@@ -38,6 +46,8 @@ def creator_row(outcome: Outcome) -> dict[str, Any]:
         "slug": outcome.slug,
         "name": summary.get("name") or outcome.slug,
         "platforms": sorted(platforms),
+        "lead_platform": lead,
+        "headline": headline,
         "followers": sum(followers) if followers else None,
         "median_views": medians,
         "engagement": rates,

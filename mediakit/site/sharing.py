@@ -7,16 +7,18 @@ the same headline numbers as the kit, so the unfurled card never disagrees with 
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from mediakit.analytics.report import PlatformReport, Report
+from mediakit.analytics.report import Headline, Report
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
 from mediakit.site import preview
-from mediakit.site.format import Formatter
+from mediakit.site.format import MISSING, Formatter
 from mediakit.site.palette import TEXT, WHITE, readable
 
 PITCHES = "pitches"
@@ -24,21 +26,40 @@ PREVIEWS = "previews"  # the share pictures' folder in the cache
 PLATFORM_NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
 
 
-def typical_views(data: PlatformReport) -> float | None:
-    """The kit's "typical views per post": the recent window's median when analytics has it."""
-    if data.reach is not None and data.reach.median_views is not None:
-        return data.reach.median_views
-    return data.median_views
+@dataclass(frozen=True)
+class HeadlineText:
+    """A platform's headline (analytics/headline.py), formatted once for every short surface.
+
+    The share preview, the page description and the report's summary line print these strings,
+    so a number can never be rounded one way on the card and another on the page.
+    """
+
+    platform: str  # "TikTok"
+    followers: str  # "52.1K"
+    median_views: str  # "39.9K"
+    views_30d: str  # "1.2M"
+    engagement: str  # "9.2%"
+    engagement_label: str  # "engagement per view"
 
 
-def headline_engagement(data: PlatformReport) -> tuple[float | None, str]:
-    """The engagement rate the kit leads with, and what it divides by (as the page shows it)."""
-    if data.benchmark is not None:
-        return data.benchmark.value, f"engagement per {data.benchmark.denominator}"
-    per_view = data.rate("per_view")
-    if per_view is not None:
-        return per_view.value, "engagement per view"
-    return data.engagement_rate_per_view, "engagement per view"
+def headline_text(headline: Headline, formatter: Formatter) -> HeadlineText:
+    """The headline's numbers in the kit's own formats (compact counts, one-decimal percent)."""
+    return HeadlineText(
+        platform=platform_name(headline.platform),
+        followers=formatter.compact(headline.followers),
+        median_views=formatter.compact(headline.median_views),
+        views_30d=formatter.compact(headline.views_30d),
+        engagement=formatter.percent(headline.engagement.value),
+        engagement_label=f"engagement per {headline.engagement.denominator}",
+    )
+
+
+def lead_headline(report: Report, formatter: Formatter) -> HeadlineText | None:
+    """The first platform of the profile's headline: what a one-line summary leads with."""
+    first = next(iter(report.platforms.values()), None)
+    if first is None or first.headline is None:
+        return None
+    return headline_text(first.headline, formatter)
 
 
 def platform_name(key: str) -> str:
@@ -49,12 +70,11 @@ def platform_name(key: str) -> str:
 def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
     """One sentence for search results and link previews: who, how many, how engaged."""
     parts = [profile.tagline or profile.niche or "Media kit"]
-    first = next(iter(report.platforms.values()), None)
-    if first is not None and first.followers is not None:
-        parts.append(f"{formatter.compact(first.followers)} followers on "
-                     f"{platform_name(first.platform)}")
-    if first is not None and typical_views(first) is not None:
-        parts.append(f"{formatter.compact(typical_views(first))} typical views per post")
+    lead = lead_headline(report, formatter)
+    if lead is not None and lead.followers != MISSING:
+        parts.append(f"{lead.followers} followers on {lead.platform}")
+    if lead is not None and lead.median_views != MISSING:
+        parts.append(f"{lead.median_views} typical views per post")
     return " · ".join(parts)
 
 
@@ -64,19 +84,26 @@ def preview_png(report: Report, profile: Profile, formatter: Formatter, content_
 
     ``cache_dir`` is the project's cache folder (drawings are kept in its ``previews/``).
     """
-    first = next(iter(report.platforms.values()), None)
-    stats: list[tuple[str, str]] = []
-    if first is not None:
-        rate, label = headline_engagement(first)
-        stats = [(formatter.compact(first.followers), "followers"),
-                 (formatter.compact(typical_views(first)), "typical views per post"),
-                 (formatter.percent(rate), label)]
     avatar, avatar_type = None, preview.MIME[".svg"]
     if profile.avatar:
         path = inside(content_dir, profile.avatar)
         avatar_type = preview.MIME.get(path.suffix.lower(), "")
         avatar = path.read_bytes() if avatar_type and path.is_file() else None
-    card = preview.Card(
+    card = preview_card(report, profile, formatter, kicker)
+    card = dataclasses.replace(card, avatar=avatar, avatar_type=avatar_type)
+    return preview.png(card, cache_dir / PREVIEWS if cache_dir is not None else None)
+
+
+def preview_card(report: Report, profile: Profile, formatter: Formatter,
+                 kicker: str = "") -> preview.Card:
+    """What the share picture says (without the avatar): its text can be read back in tests."""
+    lead = lead_headline(report, formatter)
+    stats: list[tuple[str, str]] = []
+    if lead is not None:
+        stats = [(lead.followers, "followers"),
+                 (lead.median_views, "typical views per post"),
+                 (lead.engagement, lead.engagement_label)]
+    return preview.Card(
         name=profile.name,
         handle=profile.handle or "",
         tagline=profile.tagline or "",
@@ -86,10 +113,7 @@ def preview_png(report: Report, profile: Profile, formatter: Formatter, content_
         # white text sits on these: readable as the hero is (mediakit.site.palette)
         primary=readable(profile.colors.primary, (WHITE,), TEXT) or profile.colors.primary,
         accent=readable(profile.colors.accent, (WHITE,), TEXT) or profile.colors.accent,
-        avatar=avatar,
-        avatar_type=avatar_type,
     )
-    return preview.png(card, cache_dir / PREVIEWS if cache_dir is not None else None)
 
 
 def is_public(profile: Profile) -> bool:

@@ -28,8 +28,20 @@ Added by the analytics core (schema_version stays 1: only additions), per platfo
   against the 30 days before (keys: followers_gained, views, profile_views, likes, comments,
   shares, new_viewers, returning_viewers, posts, median_views).
 
-And at the top level ``combined``: ``{"followers", "followers_by_platform", "views_30d",
-"views_30d_by_platform"}``, sums over the platforms that have each number (never rates).
+- ``headline``: the numbers the kit's headline cards show, and every other surface (report,
+  pitches, share preview, PDF, the roster's index and roster.json) with them:
+  ``{"followers", "median_views", "median_window": {"rule", "posts", "first", "last"},
+  "views_30d", "views_window": {"days", "first", "last"}, "engagement": {"value",
+  "denominator", "key", "method", "benchmarked"}}``. ``median_views`` is ``reach.median_views``
+  (rule "all posts" and the top-level ``median_views`` only when the recent window has no view
+  count); ``engagement.key`` names the rate shown: a key of ``engagement`` (``per_follower`` on
+  Instagram, ``per_view`` elsewhere) or ``engagement_rate_per_view`` (the views-weighted rate
+  over every post, only when no recent post has every count).
+
+At the top level ``lead_platform``: the first platform of the profile, the one a one-line
+summary (the share preview, the roster's index) leads with. And ``combined``: ``{"followers",
+"followers_by_platform", "views_30d", "views_30d_by_platform"}``, sums over the platforms that
+have each number (never rates).
 """
 
 from __future__ import annotations
@@ -37,7 +49,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mediakit.analytics.report import Combined, PlatformReport, Report
+from mediakit.analytics.report import Combined, Headline, PlatformReport, Report
 
 SCHEMA_VERSION = 1
 
@@ -47,6 +59,7 @@ def stats(report: Report) -> dict[str, Any]:
     return {
         "as_of": report.as_of.isoformat(),
         "schema_version": SCHEMA_VERSION,
+        "lead_platform": next(iter(report.platforms), None),
         "platforms": {name: _platform(data) for name, data in sorted(report.platforms.items())},
         "combined": _combined(report.combined),
     }
@@ -78,7 +91,28 @@ def _platform(data: PlatformReport) -> dict[str, Any]:
             {"url": post.url, "title": post.title, "views": post.views} for post in data.top_posts
         ],
         "best_posting_hours": list(data.best_posting_hours),
+        "headline": _headline(data.headline),
         **_analytics(data),
+    }
+
+
+def _headline(headline: Headline | None) -> dict[str, Any] | None:
+    """The kit's headline cards for one platform (documented in the module docstring)."""
+    if headline is None:
+        return None
+    window, rate = headline.median_window, headline.engagement
+    return {
+        "followers": headline.followers,
+        "median_views": _round(headline.median_views, 1),
+        "median_window": {"rule": window.rule, "posts": window.posts, "first": window.first,
+                          "last": window.last},
+        "views_30d": headline.views_30d,
+        "views_window": {"days": headline.views_window_days,
+                         "first": headline.views_window_first,
+                         "last": headline.views_window_last},
+        "engagement": {"value": _round(rate.value, 6), "denominator": rate.denominator,
+                       "key": rate.key, "method": rate.method,
+                       "benchmarked": rate.benchmarked},
     }
 
 

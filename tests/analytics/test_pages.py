@@ -30,8 +30,10 @@ def test_the_report_shows_every_section_with_its_numbers(site: Path):
     html = (site / "report.html").read_text("utf-8")
     text = _text(site / "report.html")
     for section in ("reach", "engagement", "growth", "audience", "posts", "timing", "insights",
-                    "retention", "cadence", "compare", "rates"):
+                    "cadence", "compare", "rates"):
         assert f'id="tiktok-{section}"' in html, section
+    # TikTok's exports hold no watch time: its retention section is left out, YouTube's is not
+    assert 'id="tiktok-retention"' not in html and 'id="youtube-retention"' in html
     # typical views: median of the last 30 posts with views in the demo exports
     assert "39.9K" in text and "median of the last 30 posts" in text
     assert "Engagement per view: 9.2% — average for 10K–50K followers on TikTok" in text

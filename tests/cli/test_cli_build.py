@@ -120,11 +120,39 @@ def test_a_warning_quoting_the_users_files_cannot_act_on_the_terminal(invoke, sm
 
     real = build_module.freshness_warnings
 
-    def with_escape(report, today):
-        return [*real(report, today), "caption \x1b[2J\x1b[31mred\r over"]
+    def with_escape(report, today, **options):
+        return [*real(report, today, **options), "caption \x1b[2J\x1b[31mred\r over"]
 
     monkeypatch.setattr(build_module, "freshness_warnings", with_escape)
     outcome = invoke("build", small, "--today", "2026-03-20", "--force")
     assert outcome.exit_code == 0, outcome.output
     assert "Warning: caption \\x1b[2J\\x1b[31mred\\x0d over" in outcome.stderr
     assert "\x1b" not in outcome.stderr and "\r" not in outcome.stderr
+
+
+DEMO_NOTE = ("Note: this is demo data (demo: true in content/profile.yaml): a sample creator, "
+             "numbers up to 2026-11-16. Your own kit: mediakit init my-kit")
+
+
+def test_the_demos_first_build_ends_on_a_note_not_a_warning(invoke, demo):
+    late = "2026-12-07"  # 21 days after the demo's last day of data
+    first = invoke("build", demo, "--today", late)
+    assert first.exit_code == 0, first.output
+    assert first.stderr == ""  # no "Warning: the newest data is from 2026-11-16, 21 days ago"
+    assert first.stdout.splitlines()[-1] == DEMO_NOTE
+    assert "  warnings:   none" in first.stdout.splitlines()
+    again = invoke("build", demo, "--today", late)  # nothing changed: the fast path says it too
+    assert "is up to date" in again.stdout and again.stderr == ""
+    assert again.stdout.splitlines()[-1] == DEMO_NOTE
+    assert invoke("build", demo, "--today", late, "--strict").exit_code == 0
+    assert invoke("build", demo, "--today", late, "--quiet").stdout == ""
+
+
+def test_a_real_project_with_old_data_still_gets_the_warning(invoke, demo):
+    profile = demo / "content/profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("\ndemo: true ", "\n# ", 1), "utf-8")
+    outcome = invoke("build", demo, "--today", "2026-12-07")
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stderr.strip() == ("Warning: the newest data is from 2026-11-16, 21 days ago: "
+                                      "download fresh exports before you send the kit")
+    assert "Note:" not in outcome.stdout

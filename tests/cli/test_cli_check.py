@@ -96,6 +96,15 @@ def test_stale_data_is_a_warning(small):
     assert check(small, today=date(2026, 3, 24)).of(WARNING)[0] == HOLE  # 14 days: not stale
 
 
+def test_demo_data_is_a_note_not_a_stale_warning(small):
+    profile = small / "content/profile.yaml"
+    profile.write_text("demo: true\n" + profile.read_text("utf-8"), "utf-8")
+    result = check(small, today=date(2026, 4, 30))
+    assert not any("days ago" in text for text in result.of(WARNING))
+    assert ("this is demo data (demo: true in content/profile.yaml): a sample creator, numbers "
+            "up to 2026-03-10. Your own kit: mediakit init my-kit") in result.of(NOTE)
+
+
 def test_a_hole_too_old_to_download_again_is_only_a_note(small):
     # The saved history holds Nov 1, 2025 - Feb 28, 2026 except Nov 3 and 4.
     days = pd.date_range("2025-11-01", "2026-02-28", freq="D")

@@ -45,6 +45,7 @@ def test_the_starter_profile_is_valid_and_commented(tmp_path):
     profile = load_profile(tmp_path / "content/profile.yaml")
     assert profile.name == "Your Name" and list(profile.platforms) == ["tiktok"]
     assert profile.platforms["tiktok"].handle == "@yourname"
+    assert profile.demo is False and "demo:" not in text  # a real project is warned when stale
     assert sum(1 for line in text.splitlines() if line.lstrip().startswith("#")) >= 20
 
 
@@ -128,7 +129,8 @@ def test_init_demo_builds_at_once_in_real_processes(run, tmp_path):
     done = run("init", tmp_path / "demo", "--demo")
     assert done.returncode == 0, done.stderr
     root = tmp_path / "demo"
-    assert load_profile(root / "content/profile.yaml").name == "Mara Quinn"
+    demo = load_profile(root / "content/profile.yaml")
+    assert demo.name == "Mara Quinn" and demo.demo is True  # builds say "demo data"
     assert (root / "content/data/tiktok/Overview.csv").is_file()
     assert not (root / "content/data/history").exists()  # history is made by builds
     assert (root / ".github/workflows/pages.yml").is_file()

@@ -191,6 +191,7 @@ def test_a_bad_case_study_is_reported_at_its_line(demo_inputs, project_copy: Pat
 def test_a_creator_with_almost_no_data_still_gets_every_page(tmp_path: Path):
     from datetime import date
 
+    from mediakit.analytics.headline import headline
     from mediakit.analytics.report import PlatformReport, Report
     from mediakit.project.profile import load_profile
     from mediakit.site import render
@@ -198,8 +199,9 @@ def test_a_creator_with_almost_no_data_still_gets_every_page(tmp_path: Path):
     (tmp_path / "content").mkdir()
     profile_file = tmp_path / "content/profile.yaml"
     profile_file.write_text('name: New Creator\nplatforms:\n  tiktok: {handle: "@new"}\n')
-    report = Report(as_of=date(2026, 3, 10),
-                    platforms={"tiktok": PlatformReport("tiktok", "@new", None)})
+    empty = PlatformReport("tiktok", "@new", None)
+    empty.headline = headline(empty, date(2026, 3, 10))  # as analyze() sets it
+    report = Report(as_of=date(2026, 3, 10), platforms={"tiktok": empty})
     files = render.site(report, {}, load_profile(profile_file), project_dir=tmp_path,
                         content_dir=tmp_path / "content", profile_file=profile_file)
     index = html(files, "index.html")
