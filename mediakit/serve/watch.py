@@ -77,7 +77,8 @@ class Preview:
             raise MediakitError("folder not found", file=self.project.root,
                                 hint="give the folder that holds content/")
         try:
-            self.server = PreviewServer(port, self.out_dir, self.state, verbose)
+            self.server = PreviewServer(port, self.out_dir, self.state, verbose,
+                                        tell=lambda line: self.echo(line, True))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise MediakitError(f"port {port} is already in use",
