@@ -246,3 +246,9 @@ class PreviewServer(ThreadingHTTPServer):
                         f"{' and '.join(sorted(self.allowed_hosts))} (a web page may be "
                         "trying to read it).")
         self.tell(line)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that went away mid-response (a reload, a closed tab) is not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
