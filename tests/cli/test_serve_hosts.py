@@ -40,7 +40,10 @@ class Running:
                 connection.putheader("Host", host)
             connection.endheaders()
             response = connection.getresponse()
-            return response.status, response.read().decode("utf-8")
+            # An event stream never ends: take its first bytes only, so a leak cannot hang here.
+            body = (response.read() if response.getheader("Content-Length") is not None
+                    else response.read1(65536))
+            return response.status, body.decode("utf-8")
         finally:
             connection.close()
 
