@@ -154,6 +154,19 @@ def test_on_windows_a_new_site_held_open_by_a_scanner_puts_the_old_site_back(
     assert temp_folders(project) == []
 
 
+def test_on_windows_the_swap_itself_puts_the_old_folder_back_when_the_new_one_is_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_renameat2: None
+) -> None:
+    tree, real, aside = tmp_path / "tree", tmp_path / "site", tmp_path / "old"
+    add_files(tree, {"index.html": b"new\n"})
+    add_files(real, {"index.html": b"old\n"})
+    in_use(monkeypatch, lambda source, _target: source == str(tree))
+    with pytest.raises(swap.FolderInUse):
+        swap.swap(tree, real, aside)
+    assert snapshot(real) == {"index.html": b"old\n"} and not aside.exists()
+    assert snapshot(tree) == {"index.html": b"new\n"}
+
+
 def test_on_windows_an_old_site_that_cannot_be_put_back_is_restored_by_the_next_build(
     site: Path, project: Path, monkeypatch: pytest.MonkeyPatch, no_renameat2: None
 ) -> None:
