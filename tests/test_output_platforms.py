@@ -67,6 +67,13 @@ def no_renameat2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(swap, "RENAME_RETRY_S", (0.001,) * len(swap.RENAME_RETRY_S))
 
 
+def windows_error(path: os.PathLike[str] | str) -> PermissionError:
+    """What Python raises on Windows for a file or folder in use: ERROR_ACCESS_DENIED."""
+    error = PermissionError(errno.EACCES, "Access is denied", os.fspath(path))
+    error.winerror = 5  # type: ignore[attr-defined]  # set by Python on Windows only
+    return error
+
+
 def in_use(monkeypatch: pytest.MonkeyPatch, refuse: Callable[[str, str], bool]) -> list[tuple]:
     """Make os.rename fail as Windows does on a folder with an open file, when `refuse` says so.
 
@@ -78,7 +85,7 @@ def in_use(monkeypatch: pytest.MonkeyPatch, refuse: Callable[[str, str], bool]) 
         refused = refuse(os.fspath(source), os.fspath(target))
         attempts.append((Path(source), Path(target), refused))
         if refused:
-            raise PermissionError(errno.EACCES, "Access is denied", os.fspath(source))
+            raise windows_error(source)
         REAL_RENAME(source, target)
 
     monkeypatch.setattr(os, "rename", rename)
@@ -143,6 +150,24 @@ def test_on_windows_a_site_folder_in_use_for_good_stops_with_one_line_and_keeps_
     assert temp_folders(project) == []  # the new tree was cleaned up
 
 
+def test_on_linux_and_macos_a_permission_error_is_not_retried_and_says_so(
+    site: Path, project: Path, monkeypatch: pytest.MonkeyPatch, no_renameat2: None
+) -> None:
+    attempts = []
+
+    def rename(source: os.PathLike[str] | str, target: os.PathLike[str] | str) -> None:
+        attempts.append(Path(source))
+        if Path(source) == site:  # a site/ folder the user may not move: no "winerror" here
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(source))
+        REAL_RENAME(source, target)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OutputError, match="could not write the site: Permission denied"):
+        publish(SITE_V2, site, project_dir=project)
+    assert attempts.count(site) == 1
+    assert snapshot(site) == OLD and temp_folders(project) == []
+
+
 def test_on_windows_a_new_site_held_open_by_a_scanner_puts_the_old_site_back(
     site: Path, project: Path, monkeypatch: pytest.MonkeyPatch, no_renameat2: None
 ) -> None:
@@ -195,7 +220,7 @@ def test_on_windows_an_old_file_still_open_leaves_a_leftover_cleaned_by_the_next
     def unlink(path: os.PathLike[str] | str, *args: object, **kwargs: object) -> None:
         if blocked[0] and ".mediakit-tmp-" in os.fspath(path) and os.fspath(path).endswith(
                 "acme.html"):
-            raise PermissionError(errno.EACCES, "Access is denied", os.fspath(path))
+            raise windows_error(path)
         real_unlink(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "unlink", unlink)

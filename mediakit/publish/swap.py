@@ -66,18 +66,24 @@ class FolderInUse(PermissionError):
     """A folder could not be renamed because a program keeps a file in it open (Windows)."""
 
 
-def rename_folder(source: Path, target: Path) -> None:
-    """``os.rename``, retried while the system refuses it (PermissionError).
+#: Windows' answers to renaming a folder that holds an open file: ERROR_ACCESS_DENIED and
+#: ERROR_SHARING_VIOLATION (Python raises both as PermissionError, with ``winerror`` set).
+_IN_USE_WINERRORS = (5, 32)
 
-    On Windows that means a file inside is open somewhere, usually only for a moment. After the
-    last attempt raises FolderInUse. (On Linux and macOS a PermissionError is a real permission
-    problem; the retries only delay its message by three seconds.)
+
+def rename_folder(source: Path, target: Path) -> None:
+    """``os.rename``, retried for a few seconds while Windows says a file inside is in use.
+
+    After the last attempt raises FolderInUse. Elsewhere a PermissionError means a real
+    permission problem: it is raised at once, as it is.
     """
     for pause_s in (*RENAME_RETRY_S, None):
         try:
             os.rename(source, target)
             return
         except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _IN_USE_WINERRORS:
+                raise
             if pause_s is None:
                 raise FolderInUse(exc.errno, exc.strerror, exc.filename) from exc
             time.sleep(pause_s)
