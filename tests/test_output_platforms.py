@@ -349,6 +349,27 @@ def test_on_windows_a_file_of_the_users_with_the_lock_name_is_never_deleted(
     assert (project / ".site.mediakit-lock").read_bytes() == b"my notes\n"
 
 
+def test_on_windows_a_lock_file_being_deleted_is_opened_again_a_moment_later(
+    site: Path, project: Path, monkeypatch: pytest.MonkeyPatch, windows_lock: FakeMsvcrt
+) -> None:
+    real_open = os.open
+    pending = iter([True, True])  # another build's lock file, "delete pending" for a moment
+    opened = []
+
+    def open_(path: os.PathLike[str] | str, flags: int, mode: int = 0o777, **kw: object) -> int:
+        if os.fspath(path).endswith(".mediakit-lock"):
+            opened.append(next(pending, False))
+            if opened[-1]:
+                raise windows_error(path)
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", open_)
+    publish(SITE_V2, site, project_dir=project)
+    assert opened == [True, True, False]
+    assert windows_lock.calls[0] == (windows_lock.LK_NBLCK, 0, 1)  # then it really locked
+    assert snapshot(site) == NEW
+
+
 # --- no lock at all: publish still works, and recovery stays careful ------------------------------
 
 

@@ -100,10 +100,8 @@ def _flock(folder: Path, shown: Path, timeout_s: float) -> Iterator[bool]:
 def _msvcrt_lock(path: Path, shown: Path, timeout_s: float) -> Iterator[bool]:
     """Lock byte 0 of ``path`` with ``msvcrt.locking`` (Windows' own locks, dropped on exit)."""
     assert msvcrt is not None
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
-    try:
-        fd = os.open(path, flags, 0o644)
-    except OSError:  # a read-only folder: the publish itself will say what is wrong
+    fd = _open_lock_file(path)
+    if fd is None:  # a read-only folder: the publish itself will say what is wrong
         yield False
         return
     locked = False
@@ -125,6 +123,25 @@ def _msvcrt_lock(path: Path, shown: Path, timeout_s: float) -> Iterator[bool]:
         yield locked
     finally:
         _release(fd, path, locked)
+
+
+def _open_lock_file(path: Path) -> int | None:
+    """Open (or create) the lock file; None when the folder will not have it.
+
+    Just after another build removed the file, Windows refuses to open it for a moment
+    ("delete pending", a PermissionError): that refusal is retried briefly.
+    """
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+    for pause_s in (0.02, 0.05, 0.1, 0.2, None):
+        try:
+            return os.open(path, flags, 0o644)
+        except PermissionError:
+            if pause_s is None:
+                return None
+            time.sleep(pause_s)
+        except OSError:
+            return None
+    return None
 
 
 def _release(fd: int, path: Path, locked: bool) -> None:
