@@ -33,6 +33,7 @@ from mediakit.publish.record import (
     record_path,
     write_json,
 )
+from mediakit.publish.safety import user_folder
 
 
 @dataclass
@@ -66,8 +67,8 @@ def try_skip(
     """
     started = time.perf_counter()
     try:
-        return _try_skip(Path(project_root), Path(out_dir), Path(cache_dir), as_of_option, pdf,
-                         strict, today or date.today(), started)
+        return _try_skip(Path(project_root), user_folder(out_dir), Path(cache_dir), as_of_option,
+                         pdf, strict, today or date.today(), started)
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
         return None
 

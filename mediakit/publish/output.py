@@ -8,8 +8,9 @@ step's work lives in its own module of this package.
 
 How one publish works:
 
-1. Check the folder is safe to own (:func:`check_out_dir`; ``safety`` and ``manifest``) and lock
-   its parent folder (``flock``) so two builds never interleave.
+1. Check the folder is safe to own (:func:`check_out_dir`; ``safety`` and ``manifest``) and take
+   the publish lock (``lock``: ``flock``, or ``msvcrt.locking`` on Windows) so two builds never
+   interleave.
 2. :func:`recover` finishes or rolls back a publish that was killed earlier (``recovery``).
 3. Build the complete new tree in ``.<name>.mediakit-tmp-<pid>/tree`` next to the output folder
    (same file system; the marker file sits beside ``tree``, so it never moves into the site):
@@ -19,7 +20,9 @@ How one publish works:
    (``staging``).
 4. Verify every file, then swap the new tree with the output folder in one step (``swap``):
    ``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere rename the old folder aside then the new one
-   in (:func:`recover` puts the old one back if a crash falls between the two renames).
+   in (:func:`recover` puts the old one back if a crash falls between the two renames). Windows
+   refuses to rename a folder while a program has a file in it open: the renames are retried
+   for a few seconds, then the publish stops with the old site in place.
 5. Discard the old tree, now inside the temporary folder: only files the old manifest lists, or
    files identical to the ones now in the output folder (the carried user files), are deleted.
    A user file found nowhere else is moved back into the output folder, never deleted.
@@ -31,16 +34,16 @@ costs milliseconds per file), so a power cut right after a publish may lose the 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from mediakit.errors import OutputError
+from mediakit.publish.lock import publish_lock
 from mediakit.publish.manifest import owned_files
 from mediakit.publish.recovery import SCRATCH, discard_temp, make_temp, recover_locked
-from mediakit.publish.safety import check_location, check_paths
+from mediakit.publish.safety import check_location, check_paths, user_folder
 from mediakit.publish.staging import (
     carry_user_files,
     check_conflicts,
@@ -49,13 +52,8 @@ from mediakit.publish.staging import (
     verify,
     write_tree,
 )
-from mediakit.publish.swap import swap
+from mediakit.publish.swap import FolderInUse, swap
 from mediakit.publish.testhook import pause
-
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory locks; publishes are simply not serialised
-    fcntl = None  # type: ignore[assignment]
 
 _LOCK_TIMEOUT_S = 10.0
 
@@ -82,10 +80,18 @@ def publish(files: Mapping[str, bytes], out_dir: Path, *, project_dir: Path) -> 
     real = check_location(Path(out_dir), Path(project_dir))
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(real.parent, out_dir) as locked:
+        with publish_lock(real, out_dir, _LOCK_TIMEOUT_S) as locked:
             leftovers = recover_locked(real, locked)
             owned = owned_files(real, out_dir)
             result = _publish_locked(files, real, out_dir, owned)
+    except FolderInUse as exc:
+        where = ("the previous site is untouched" if os.path.lexists(real)
+                 else "the next build puts the previous site back")
+        raise OutputError(
+            "could not replace the site folder: another program has a file in it open",
+            file=out_dir,
+            hint=f"close it (an editor, a file window, a preview) and build again; {where}",
+        ) from exc
     except OSError as exc:
         raise OutputError(
             f"could not write the site: {exc.strerror or exc}",
@@ -115,44 +121,11 @@ def recover(out_dir: Path) -> None:
 
     Only sibling folders named ``.<name>.mediakit-tmp-<pid>`` holding our marker file are touched.
     """
-    real = Path(os.path.realpath(out_dir))
+    real = Path(os.path.realpath(user_folder(out_dir)))
     if not real.parent.is_dir():
         return
-    with _locked(real.parent, out_dir) as locked:
+    with publish_lock(real, out_dir, _LOCK_TIMEOUT_S) as locked:
         recover_locked(real, locked)
-
-
-@contextmanager
-def _locked(folder: Path, shown: Path) -> Iterator[bool]:
-    """Hold an exclusive flock on `folder`; yields False where the file system has no flock."""
-    fd = None
-    if fcntl is not None:
-        with suppress(OSError):
-            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    if fd is None:
-        yield False
-        return
-    try:
-        locked = True
-        deadline = time.monotonic() + _LOCK_TIMEOUT_S
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise OutputError(
-                        "another mediakit build is publishing to this folder right now",
-                        file=shown,
-                        hint="wait for it to finish, then build again",
-                    ) from None
-                time.sleep(0.05)
-            except OSError:  # e.g. some network file systems: go on without the lock
-                locked = False
-                break
-        yield locked
-    finally:
-        os.close(fd)
 
 
 def _publish_locked(

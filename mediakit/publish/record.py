@@ -28,6 +28,7 @@ from pathlib import Path
 from mediakit import __version__
 from mediakit.project.layout import HISTORY_DIR
 from mediakit.publish.manifest import MANIFEST
+from mediakit.publish.safety import user_folder
 
 FORMAT = 1
 RECORDS = "builds"
@@ -125,7 +126,7 @@ def _normalized(name: str) -> str:
 
 def record_path(cache_dir: Path, out_dir: Path) -> Path:
     """Where the record for one output folder lives (several projects may share a cache)."""
-    key = hash_bytes(str(Path(out_dir).resolve()).encode())[:24]
+    key = hash_bytes(str(user_folder(out_dir).resolve()).encode())[:24]
     return Path(cache_dir) / RECORDS / f"{key}.json"
 
 
@@ -153,6 +154,7 @@ def write_record(
     Returns the inputs as they are now, or None when one changed while the build ran (the site
     may hold either version: no record then). A record that cannot be written is no error.
     """
+    out_dir = user_folder(out_dir)
     path = record_path(cache_dir, out_dir)
     try:
         read_after = inputs(project_root)

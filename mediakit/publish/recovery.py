@@ -14,10 +14,12 @@ import errno
 import os
 import re
 import stat
+import sys
 from contextlib import suppress
 from pathlib import Path
 
 from mediakit.publish.manifest import MANIFEST, read_manifest
+from mediakit.publish.swap import rename_folder
 from mediakit.publish.testhook import pause as pause_at
 
 SCRATCH = "scratch"  # inside the temporary folder: a file is finished here, then renamed in place
@@ -50,6 +52,9 @@ def _temp_folders(real: Path) -> list[tuple[Path, int]]:
 
 
 def _pid_alive(pid: int) -> bool:
+    """Whether process `pid` may still be running (and publishing); when unsure, yes."""
+    if sys.platform == "win32":
+        return True  # there os.kill(pid, 0) does not probe: it terminates the process
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -60,14 +65,25 @@ def _pid_alive(pid: int) -> bool:
 
 
 def recover_locked(real: Path, locked: bool) -> list[Path]:
-    """Clean every stale temporary folder of `real`; return those that must be kept."""
+    """Clean every stale temporary folder of `real`; return those that must be kept.
+
+    A folder that cannot be emptied now (on Windows, a program still has a file in it open) is
+    kept for the next publish, unless it holds the old site that `real` is missing: then this
+    publish must not go on without it.
+    """
     kept = []
     for temp, pid in _temp_folders(real):
         if not os.path.lexists(temp / _MARKER):
             continue  # not provably ours: never touch it
         if not locked and pid != os.getpid() and _pid_alive(pid):
             continue  # without a lock, a live process may still be publishing
-        if not discard_temp(temp, real):
+        try:
+            done = discard_temp(temp, real)
+        except OSError:
+            if not os.path.lexists(real) and os.path.lexists(temp / "old"):
+                raise
+            done = False
+        if not done:
             kept.append(temp)
     return kept
 
@@ -76,7 +92,7 @@ def discard_temp(temp: Path, real: Path, *, pause: bool = False) -> bool:
     """Remove a temporary folder; False (folder kept) when it still holds a user's file."""
     old = temp / "old"
     if os.path.lexists(old) and not os.path.lexists(real):
-        os.rename(old, real)  # a fallback swap stopped between its two renames: undo it
+        rename_folder(old, real)  # a fallback swap stopped between its two renames: undo it
     complete = True
     for name in ("old", "tree"):
         tree = temp / name

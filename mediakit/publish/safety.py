@@ -39,12 +39,24 @@ def check_paths(files: Mapping[str, bytes]) -> None:
             parent = parent.rpartition("/")[0]
 
 
+def user_folder(out_dir: Path | str) -> Path:
+    """The folder ``--out`` names, with ``\\`` read as a folder separator on every system.
+
+    Windows reads ``site\\public`` as ``site/public``; Linux and macOS would make one folder
+    named ``site\\public``. A command copied from a Windows guide or CI file must publish to
+    the same place everywhere, as the profile's paths already do (``project.paths.inside``).
+    """
+    text = os.fspath(out_dir)
+    return Path(text.replace("\\", "/")) if os.sep == "/" and "\\" in text else Path(text)
+
+
 def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
 def check_location(out_dir: Path, project_dir: Path) -> Path:
     """Return out_dir's real (symlink-free) path, or raise OutputError when it is unsafe."""
+    out_dir = user_folder(out_dir)
     real = Path(os.path.realpath(out_dir))
     lexical = Path(os.path.abspath(out_dir))
     project = Path(os.path.realpath(project_dir))

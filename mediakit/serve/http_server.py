@@ -2,6 +2,12 @@
 
 HTML responses get the live-reload script (live.py); /__mediakit__/events streams each build's
 outcome to open pages. Before the first good build, a page says what stops it.
+
+Only requests addressed to this server by name are answered (:func:`allowed_hosts`): listening
+on 127.0.0.1 keeps other computers out, but not other web sites. A page the creator opens can
+point its own domain at 127.0.0.1 (DNS rebinding) and then read the preview as same-origin: the
+drafts, unlisted pitches and prices. Such a request carries the attacker's name in its Host
+header, so checking that header closes the hole (as Vite and webpack-dev-server do since 2025).
 """
 
 from __future__ import annotations
@@ -10,15 +16,23 @@ import html
 import json
 import mimetypes
 import sys
+import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from mediakit.errors import printable
 from mediakit.serve.live import EVENTS, LIVE_JS, SCRIPT, LiveState, inject
 
 HOST = "127.0.0.1"
 KEEPALIVE_S = 10.0
+#: Refused hosts told to the terminal, each once; past that many, one last line says so.
+REFUSALS_SHOWN = 20
+
+#: str -> None: one line for the terminal (mediakit/serve never prints; the command line does).
+Tell = Callable[[str], None]
 
 NOT_BUILT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mediakit: the kit is not built yet</title>
@@ -48,6 +62,8 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _respond(self, *, head: bool) -> None:
+        if not self._addressed_to_us():
+            return
         path = unquote(urlsplit(self.path).path)
         if path == EVENTS and not head:
             self._events()
@@ -82,6 +98,34 @@ class Handler(BaseHTTPRequestHandler):
         if kind.startswith("text/") or kind in ("application/json", "image/svg+xml"):
             kind += "; charset=utf-8"
         self._send(status, kind, data, head)
+
+    def _addressed_to_us(self) -> bool:
+        """True when the request names this server; else answer 403 and tell the terminal.
+
+        Exactly one Host header is required (HTTP/1.1 demands it; a browser always sends it),
+        and an absolute request target (``GET http://name/``) must name us too.
+        """
+        allowed = self.server.allowed_hosts
+        hosts = self.headers.get_all("Host") or []
+        target = None if self.path.startswith("/") else urlsplit(self.path).netloc
+        if len(hosts) == 1 and hosts[0].strip().lower() in allowed and (
+            target is None or target.lower() in allowed
+        ):
+            return True
+        if not hosts:
+            self.server.refused("without a Host header")
+        elif len(hosts) > 1:
+            self.server.refused("with several Host headers")
+        else:
+            named = hosts[0].strip() if hosts[0].strip().lower() not in allowed else target
+            self.server.refused(f"for '{printable(str(named)[:100])}'")
+        body = (f"mediakit serve answers only requests for http://{HOST}:"
+                f"{self.server.server_address[1]}/ "
+                "(this one named another host).\n").encode()
+        self.close_connection = True
+        self._send(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", body,
+                   self.command == "HEAD")
+        return False
 
     def _send_page(self, status: HTTPStatus, page: str, head: bool) -> None:
         body = inject(page, self.server.state.build).encode("utf-8")
@@ -152,15 +196,56 @@ def resolve(site: Path, path: str) -> tuple[Path | None, bool]:
     return target, False
 
 
+def allowed_hosts(address: str, port: int) -> frozenset[str]:
+    """The Host header values (lower case) a browser sends to reach ``address:port``.
+
+    The address itself, and ``localhost`` for a loopback address, each with the port (without it
+    too on port 80, its default). Any other name, even one that resolves to 127.0.0.1
+    (``127.0.0.1.evil.example``), is a web site trying to read the preview.
+    """
+    shown = f"[{address}]" if ":" in address else address
+    names = [shown]
+    if address in ("127.0.0.1", "::1"):
+        names.append("localhost")
+    hosts = {f"{name}:{port}" for name in names}
+    if port == 80:
+        hosts.update(names)
+    return frozenset(hosts)
+
+
 class PreviewServer(ThreadingHTTPServer):
+    """The HTTP server of one preview: the output folder, the live state, the allowed hosts."""
+
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, port: int, site: Path, state: LiveState, verbose: bool = False) -> None:
+    def __init__(self, port: int, site: Path, state: LiveState, verbose: bool = False,
+                 tell: Tell | None = None) -> None:
         self.site = site
         self.state = state
         self.verbose = verbose
+        self.tell = tell
+        self._refused: set[str] = set()
+        self._refused_lock = threading.Lock()
         super().__init__((HOST, port), Handler)
+        self.allowed_hosts = allowed_hosts(HOST, self.server_address[1])
+
+    def refused(self, request: str) -> None:
+        """Tell the terminal that a request was refused (``request`` says how it was addressed).
+
+        Once per way of addressing, so a page retrying in a loop cannot flood the terminal.
+        """
+        with self._refused_lock:
+            if request in self._refused or len(self._refused) > REFUSALS_SHOWN or self.tell is None:
+                return
+            self._refused.add(request)
+            if len(self._refused) > REFUSALS_SHOWN:
+                line = "Warning: refused more requests for other hosts (not shown)."
+            else:
+                line = (f"Warning: refused a request {request}: the preview answers only "
+                        f"{' and '.join(sorted(self.allowed_hosts))} (a web page may be "
+                        "trying to read it).")
+        self.tell(line)
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A browser that went away mid-response (a reload, a closed tab) is not an error."""

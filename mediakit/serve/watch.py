@@ -19,6 +19,7 @@ from pathlib import Path
 from mediakit.build import DataMemo, Project, build
 from mediakit.errors import MediakitError, printable
 from mediakit.publish import fastpath
+from mediakit.publish.safety import user_folder
 from mediakit.serve.http_server import HOST, PreviewServer
 from mediakit.serve.live import LiveState
 
@@ -65,7 +66,7 @@ class Preview:
     def __init__(self, project_dir: Path, *, out_dir: Path | None = None, port: int = 8000,
                  echo: Echo, verbose: bool = False) -> None:
         self.project = Project(Path(project_dir))
-        self.out_dir = Path(out_dir) if out_dir is not None else self.project.root / "site"
+        self.out_dir = user_folder(out_dir) if out_dir is not None else self.project.root / "site"
         self.echo = echo
         self.verbose = verbose
         self.state = LiveState()
@@ -77,7 +78,8 @@ class Preview:
             raise MediakitError("folder not found", file=self.project.root,
                                 hint="give the folder that holds content/")
         try:
-            self.server = PreviewServer(port, self.out_dir, self.state, verbose)
+            self.server = PreviewServer(port, self.out_dir, self.state, verbose,
+                                        tell=lambda line: self.echo(line, True))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise MediakitError(f"port {port} is already in use",
