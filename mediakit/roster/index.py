@@ -10,11 +10,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from mediakit import __version__
 from mediakit.site.format import Formatter
-from mediakit.site.palette import css, palette
+from mediakit.site.palette import palette
 
 if TYPE_CHECKING:
     from mediakit.roster.model import Outcome, RosterFile
@@ -70,7 +68,7 @@ def index_files(
     colours = palette(roster.branding.primary, roster.branding.accent,
                       keys=("branding.primary", "branding.accent"))
     html = env.get_template("roster.html").render(
-        palette_css=Markup(css(colours)), roster=roster, rows=rows, version=__version__,
+        palette=colours, roster=roster, rows=rows, version=__version__,
         built=sum(1 for row in rows if not row["error"]),
         failed=sum(1 for row in rows if row["error"]),
     )

@@ -81,15 +81,6 @@ def palette(primary: str, accent: str, *, keys: tuple[str, str] = ("colors.prima
     return result
 
 
-def css(colours: Palette) -> str:
-    """The ``:root`` rules for a page's <style>: light first, then dark and print overrides."""
-    def block(values: dict[str, str]) -> str:
-        return ":root { " + " ".join(f"{name}: {value};" for name, value in values.items()) + " }"
-
-    return (f"{block(colours.light)}\n@media (prefers-color-scheme: dark) "
-            f"{{ {block(colours.dark)} }}\n@media print {{ {block(colours.print)} }}")
-
-
 def readable(colour: str, against: tuple[str, ...], ratio: float) -> str | None:
     """The colour with the same hue and saturation and the nearest lightness that reaches
     ``ratio`` against every background in ``against``; None when no lightness does."""

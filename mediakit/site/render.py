@@ -22,7 +22,6 @@ from jinja2 import (
     select_autoescape,
 )
 from markdown_it import MarkdownIt
-from markupsafe import Markup
 
 from mediakit import __version__
 from mediakit.analytics.report import BenchmarkComparison, Report
@@ -35,7 +34,7 @@ from mediakit.site.chart_svg import Chart
 from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
-from mediakit.site.palette import css, palette
+from mediakit.site.palette import palette
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -279,8 +278,7 @@ def site(
         "preview": PREVIEW,
         "pdf_href": PDF_NAME if pdf else None,
         "description": describe(report, profile, formatter),
-        # computed hex values only (the profile's colours are validated as #rgb/#rrggbb)
-        "palette_css": Markup(css(palette(profile.colors.primary, profile.colors.accent))),
+        "palette": palette(profile.colors.primary, profile.colors.accent),
     }
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", context)
