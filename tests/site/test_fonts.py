@@ -184,3 +184,16 @@ def test_a_chart_drawn_with_other_fonts_is_not_taken_from_the_cache(tmp_path, mo
     changed = Renderer(tmp_path)
     changed.svg(Spec(), "x")
     assert changed.rendered == 1
+
+
+def test_the_committed_demo_site_is_what_a_build_on_this_machine_makes(demo_site: Path):
+    """A fresh clone's first build leaves ``git status`` clean: nothing in site/ is redrawn."""
+    def tree(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes()
+                for p in root.rglob("*") if p.is_file()}
+
+    committed, built = tree(REPO / "site"), tree(demo_site)
+    stale = sorted(set(committed) ^ set(built))
+    stale += [name for name in built if name in committed and committed[name] != built[name]]
+    assert not stale, f"site/ is not what a build makes: {stale}; run `mediakit build` at the " \
+        "repository's root and commit site/"
