@@ -197,3 +197,4 @@ def test_the_committed_demo_site_is_what_a_build_on_this_machine_makes(demo_site
     stale += [name for name in built if name in committed and committed[name] != built[name]]
     assert not stale, f"site/ is not what a build makes: {stale}; run `mediakit build` at the " \
         "repository's root and commit site/"
+
