@@ -268,8 +268,8 @@ def site(
         "preview": PREVIEW,
         "pdf_href": PDF_NAME if pdf else None,
         "description": describe(report, profile, formatter),
-        "font_stack": typeface.css_stack(profile.font),
-        "print_font_stack": typeface.print_stack(profile.font),
+        "font_family": typeface.page_family(profile.font),
+        "print_font_family": typeface.print_family(profile.font),
     }
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", context)

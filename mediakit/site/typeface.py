@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
 from pathlib import Path
-
-from markupsafe import Markup
 
 FAMILY = "Inter Mediakit"
 #: What a creator writes in the profile (``font: Inter``) to get the shipped family in pages.
@@ -29,8 +28,6 @@ FOLDER = Path(__file__).resolve().parent / "fonts"
 #: Published with every site: the pages' fonts and the licence that must travel with them.
 SITE_FOLDER = "assets/fonts"
 WEB_FILES = ("InterMediakit-Regular.woff2", "InterMediakit-Bold.woff2", "LICENSE.txt")
-#: The device's own fonts, for ``font: system`` and after any font the reader lacks.
-SYSTEM_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 
 @functools.cache
@@ -46,17 +43,19 @@ def fingerprint() -> str:
 
 
 _registered = False
+_registering = threading.Lock()  # `serve` rebuilds in a thread of its own
 
 
 def register() -> None:
     """Give vl-convert the shipped fonts (once per process; vl-convert keeps them process-wide)."""
     global _registered
-    if _registered:
-        return
-    import vl_convert
+    with _registering:
+        if _registered:
+            return
+        import vl_convert
 
-    vl_convert.register_font_directory(str(FOLDER))
-    _registered = True
+        vl_convert.register_font_directory(str(FOLDER))
+        _registered = True
 
 
 def site_files() -> dict[str, bytes]:
@@ -64,27 +63,26 @@ def site_files() -> dict[str, bytes]:
     return {f"{SITE_FOLDER}/{name}": (FOLDER / name).read_bytes() for name in WEB_FILES}
 
 
-def css_stack(font: str) -> Markup:
-    """The CSS font-family for the pages from the profile's ``font``.
+def page_family(font: str) -> str | None:
+    """The family the pages ask for first, from the profile's ``font`` (None: the device's own).
 
     ``Inter`` (the default) is the shipped family; ``system`` is the reader's own font; any other
-    name is used when the reader's device has it, else the device's font. The name was checked
-    by the profile (letters, digits, spaces, ``-`` and ``_``), so quoting it is enough.
+    name is used when the reader's device has it. The stylesheet puts the device's fonts after
+    it. The name was checked by the profile (letters, digits, spaces, ``-`` and ``_``), so the
+    template quotes it and autoescaping has nothing to change.
     """
     name = font.strip()
     if name.lower() == "system":
-        return Markup(SYSTEM_STACK)
+        return None
     if name.lower() in (PROFILE_NAME.lower(), FAMILY.lower()):
-        name = FAMILY
-    return Markup(f'"{_checked(name)}", {SYSTEM_STACK}')
+        return FAMILY
+    return _checked(name)
 
 
-def print_stack(font: str) -> Markup:
-    """The font-family for print and the PDF: ``system`` prints with the shipped family, so the
-    PDF is the same whichever machine built it; a named font is kept (the creator chose it)."""
-    if font.strip().lower() == "system":
-        return css_stack(PROFILE_NAME)
-    return css_stack(font)
+def print_family(font: str) -> str:
+    """The family for print and the PDF: ``system`` prints with the shipped family, so the PDF
+    is the same whichever machine built it; a named font is kept (the creator chose it)."""
+    return page_family(font) or FAMILY
 
 
 def _checked(name: str) -> str:

@@ -135,19 +135,25 @@ def test_the_kit_page_with_its_stylesheet_and_fonts_stays_light(demo_site: Path)
 
 
 @pytest.mark.parametrize(("font", "screen", "printed"), [
-    ("Inter", '"Inter Mediakit", system-ui', '"Inter Mediakit", system-ui'),
-    ("system", "system-ui", '"Inter Mediakit", system-ui'),
-    ("Georgia", '"Georgia", system-ui', '"Georgia", system-ui'),
+    ("Inter", '--font: "Inter Mediakit", system-ui', '--font: "Inter Mediakit", system-ui'),
+    ("system", "--font: system-ui", '--font: "Inter Mediakit", system-ui'),
+    ("Georgia", '--font: "Georgia", system-ui', '--font: "Georgia", system-ui'),
 ])
-def test_the_profiles_font_picks_the_pages_font_stack(font, screen, printed):
-    assert typeface.css_stack(font).startswith(screen)
-    assert typeface.print_stack(font).startswith(printed)
-    assert typeface.css_stack(font).endswith("sans-serif")  # a font the reader lacks falls back
+def test_the_profiles_font_picks_the_pages_and_the_prints_font(font, screen, printed):
+    from mediakit.site.format import Formatter
+    from mediakit.site.render import environment
+
+    css = environment(REPO, Formatter("en_US")).get_template("site.css").render(
+        font_family=typeface.page_family(font), print_font_family=typeface.print_family(font))
+    screen_rules, print_rules = css.split("@media print")
+    assert screen in screen_rules and printed in print_rules
+    # a font the reader lacks falls back to the device's own
+    assert re.search(r"--font: [^;]*, sans-serif;", screen_rules)
 
 
 def test_a_name_the_profile_would_refuse_never_reaches_the_stylesheet():
     with pytest.raises(ValueError):
-        typeface.css_stack('x"; } body { background: url(http://evil) }')
+        typeface.page_family('x"; } body { background: url(http://evil) }')
 
 
 def test_the_fonts_fingerprint_follows_the_files(tmp_path, monkeypatch):
