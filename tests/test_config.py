@@ -104,7 +104,7 @@ def test_minimal_profile_gets_sensible_defaults(tmp_path):
     assert profile.languages == [] and profile.rates == [] and profile.partners == []
     assert profile.testimonials == [] and profile.audience == {}
     assert (profile.colors.primary, profile.colors.accent) == ("#1e293b", "#2563eb")
-    assert profile.font == "system"
+    assert profile.font == "Inter"  # the shipped font (mediakit/site/typeface.py)
     assert profile.contact.email is None and profile.contact.links == []
     tiktok = profile.platforms["tiktok"]
     assert tiktok.url == "https://www.tiktok.com/@x"

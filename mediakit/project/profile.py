@@ -164,7 +164,7 @@ class Profile(_Model):
     timezone: Timezone | None = None
     avatar: RelativePath | None = None
     colors: Colors = Colors()
-    font: FontName = "system"
+    font: FontName = "Inter"  # the shipped font (mediakit/site/typeface.py); "system": the device's
     contact: Contact = Contact()
     platforms: dict[str, PlatformConfig]
     rates: list[Rate] = []

@@ -1,4 +1,4 @@
-"""What every chart spec shares: its size, the theme from the brand colours, data as records.
+"""What every chart spec shares: its size, the theme (brand colours, shipped font), data as records.
 
 The data goes in as plain JSON records, not a DataFrame, which Altair would first copy and
 sanitise into exactly these records.
@@ -10,13 +10,16 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from mediakit.site.palette import LARGE, WHITE, readable
+from mediakit.site.typeface import FAMILY
 
 if TYPE_CHECKING:
     from mediakit.project.profile import Profile
 
 WIDTH = 560  # rendered size; the SVG scales to the page, so text stays legible on a phone
 HEIGHT = 220
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
+# The shipped family, so every machine measures and draws the labels alike (typeface.py); the
+# generic name after it only matters to a browser showing a chart without the theme's fonts.
+FONT = f"{FAMILY}, sans-serif"
 
 
 def theme(profile: Profile) -> dict:

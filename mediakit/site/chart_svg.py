@@ -1,9 +1,10 @@
 """Drawing chart specs to inline SVG: vl-convert, the on-disk cache, and tidying the SVG.
 
 SVG (via vl-convert, no browser) means charts work without JavaScript, in print and in a PDF.
-Drawing is the slowest step of a build, so each SVG is cached on disk by the hash of its spec
-and vl-convert's version: an unchanged chart costs a file read. The cache only saves time: one
-that cannot be read or written (read-only, full, a file where its folder should be) means drawing.
+Drawing is the slowest step of a build, so each SVG is cached on disk by the hash of its spec,
+vl-convert's version and the shipped fonts' (typeface.py): an unchanged chart costs a file read.
+The cache only saves time: one that cannot be read or written (read-only, full, a file where its
+folder should be) means drawing.
 The drawn SVG is then made fit to share a page with others: ids renumbered and prefixed, sized by
 its container.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediakit.project.limits import svg_problem
-from mediakit.site import cachefile
+from mediakit.site import cachefile, typeface
 
 if TYPE_CHECKING:
     import altair as alt
@@ -48,14 +49,16 @@ class Renderer:
 
         spec = chart.to_dict(validate=False)  # validated by the test suite, not every build
         text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
-        # a new vl-convert brings a new Vega, which may draw the same spec differently
-        text = f"vl-convert {vl_convert.__version__}\n{text}"
+        # a new vl-convert brings a new Vega, which may draw the same spec differently, and other
+        # fonts measure and draw other text
+        text = f"vl-convert {vl_convert.__version__}\nfonts {typeface.fingerprint()}\n{text}"
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
         cached = self.cache_dir / f"{digest}.svg" if self.cache_dir else None
         svg = _read_cached(cached) if cached is not None else None
         if svg is not None:
             self.cached += 1
         else:
+            typeface.register()
             # numbered as in a new process: a cache entry's bytes do not depend on what was drawn
             svg = renumbered(vl_convert.vegalite_to_svg(spec))
             self.rendered += 1

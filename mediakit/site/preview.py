@@ -3,12 +3,14 @@
 When the kit's link is pasted into email, Slack or iMessage, this picture is what the brand sees
 first, so it carries the name, the handle and the three numbers a brand asks for. It is an SVG we
 compose (every user string XML-escaped) and turn into PNG with vl-convert, which the charts already
-need: no browser, no extra dependency, and the same bytes for the same kit.
+need: no browser, no extra dependency, and the same bytes for the same kit on any machine, since
+its text names only the font mediakit ships (typeface.py), never one the machine may lack.
 
 Drawing a card takes 0.1-0.3 s and a kit has one per pitch besides its own, so each PNG is cached
 on disk like the chart SVGs, keyed by what the drawing depends on: the SVG text (which holds every
-word, colour and the avatar) and vl-convert's version. A cache entry is only ever PNG bytes, and
-it is checked to be a whole, well-formed PNG before it is used; anything else is drawn again.
+word, colour and the avatar), vl-convert's version and the shipped fonts. A cache entry is only
+ever PNG bytes, and it is checked to be a whole, well-formed PNG before it is used; anything else
+is drawn again.
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from mediakit.site import cachefile
+from mediakit.site import cachefile, typeface
 
 WIDTH, HEIGHT = 1200, 630
-FONT = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
+FONT = typeface.FAMILY
 MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
         ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif"}
 
@@ -112,21 +114,23 @@ def png(card: Card, cache: Path | None = None) -> bytes:
 
     drawing = svg(card)
     if cache is None:
+        typeface.register()
         return vl_convert.svg_to_png(drawing)
     path = cache / f"{cache_key(drawing)}.png"
     found = _read_png(path)
     if found is not None:
         return found
+    typeface.register()
     data = vl_convert.svg_to_png(drawing)
     cachefile.store(path, data)  # a cache that cannot be written only means drawing again
     return data
 
 
 def cache_key(drawing: str) -> str:
-    """The hash of what a PNG depends on: the SVG text and the version of vl-convert."""
+    """The hash of what a PNG depends on: the SVG text, vl-convert's version and the fonts."""
     import vl_convert
 
-    text = f"vl-convert {vl_convert.__version__}\n{drawing}"
+    text = f"vl-convert {vl_convert.__version__}\nfonts {typeface.fingerprint()}\n{drawing}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -29,7 +29,7 @@ from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
-from mediakit.site import casestudies, pitches
+from mediakit.site import casestudies, pitches, typeface
 from mediakit.site.chart_svg import Chart
 from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
@@ -279,6 +279,8 @@ def site(
         "pdf_href": PDF_NAME if pdf else None,
         "description": describe(report, profile, formatter),
         "palette": palette(profile.colors.primary, profile.colors.accent),
+        "font_family": typeface.page_family(profile.font),
+        "print_font_family": typeface.print_family(profile.font),
     }
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", context)
@@ -311,6 +313,7 @@ def site(
     files["404.html"] = _render(env, "404.html", {**context, "path": "404.html"})
     for name in STATIC:
         files[f"assets/{name}"] = _render(env, name, context)
+    files.update(typeface.site_files())  # the charts name the shipped font, whatever the pages use
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
     files[PREVIEW] = preview_png(report, profile, formatter, content_dir, cache_dir=cache_dir)

@@ -45,6 +45,18 @@ def test_the_pdf_has_the_kits_numbers(with_pdf, demo_inputs, tmp_path):
     assert "Data as of 16 Nov 2026" in text
 
 
+def test_the_pdf_embeds_only_the_shipped_font(with_pdf, tmp_path):
+    """Not a font of the building machine (this one has DejaVu): the same PDF from any machine."""
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (Debian poppler-utils) is not installed")
+    path = tmp_path / "kit.pdf"
+    path.write_bytes(with_pdf[pdf.PDF_NAME])
+    listed = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]  # two lines of headings
+    embedded = {line.split()[0].split("+")[-1] for line in listed}  # ABCDEF+Name: a subset
+    assert embedded and all(name.startswith("Inter-Mediakit") for name in embedded), embedded
+
+
 def test_the_kit_links_the_pdf_only_when_there_is_one(with_pdf, demo_inputs):
     assert 'href="media-kit.pdf"' in with_pdf["index.html"].decode()
     assert "media-kit.pdf" not in demo_inputs.render()["index.html"].decode()
