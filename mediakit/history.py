@@ -29,6 +29,7 @@ RECENCY: dict[str, str | None] = {
     "posts": "snapshot_date",
     "audience": "as_of",
     "activity": None,
+    "periods": None,
 }
 
 
