@@ -44,11 +44,12 @@ def _tiktok() -> PlatformReport:
         views_span=SHORT, span_30d=SHORT)
     comments = PeriodChange("comments", "Comments", -2.0, -6.0, 4.0, None, True,
                             span=FULL, previous_span=BEFORE)
+    views = PeriodChange("views", "Video views", 478_050.0, None, None, None, False, span=SHORT)
     untitled = Post("p1", "https://www.tiktok.com/@a/video/1", "", "2026-02-10", 5_000, 400, 20,
                     10, 0.086)
     return PlatformReport(
         "tiktok", "@a", None, followers=12_000, views_30d=478_050, views_30d_span=SHORT,
-        reach=reach, comparison=[comments], top_posts=[untitled],
+        reach=reach, comparison=[views, comments], top_posts=[untitled],
         audience=[AudienceSplit("country", {"IE": 0.62, "US": 0.375, "IT": 0.003, "Others": 0.002},
                                 "FollowerTopTerritories.csv", False)])
 
@@ -73,6 +74,11 @@ def test_a_28_day_export_is_labelled_28_days_on_the_kit_and_the_report(pages):
     assert "mean over the last 28 days — all the data there is, all videos" in report
     assert "Reach over the last 28 days — all the data there is, ending 28 Feb 2026" in report
     assert "30 days ending" not in report
+    # the comparison's row says its period is 28 days, and compares it with nothing
+    row = report.split('<th scope="row">Video views<br>')[1].split("</tr>")[0]
+    assert "this period: last 28 days — all the data there is" in row
+    assert "some days have no data" not in row  # the span already says why
+    assert row.endswith('<td class="num" style="white-space: nowrap">—</td>')
 
 
 def test_negative_comments_show_the_difference_not_a_percentage(pages):
