@@ -31,6 +31,7 @@ RECENCY: dict[str, str | None] = {
     "daily": None,
     "audience": "as_of",
     "activity": None,
+    "periods": None,
 }
 
 

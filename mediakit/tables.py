@@ -11,9 +11,14 @@ nullable ``Int64`` (missing is ``<NA>``, never 0), fractions and seconds are ``F
 | posts    | platform x post_id             |
 | audience | platform x dimension x segment |
 | activity | platform x date x hour         |
+| periods  | platform x period (first, last) |
 
 ``activity`` keeps the date (the design guide's weekday is derived from it) so that snapshots from
 several exports can be merged without double counting.
+
+``periods`` holds a platform's own totals for an export's whole period (YouTube's ``Total`` row):
+they cover every video, also those the export does not list, so they are not the sum of
+``posts`` and cannot be split into days.
 """
 
 from __future__ import annotations
@@ -80,11 +85,22 @@ ACTIVITY: dict[str, str] = {
     "tz": "string",  # the timezone the hours are in, when known ("" when the export is silent)
 }
 
+PERIODS: dict[str, str] = {
+    "platform": "string",
+    "first": DATE,  # the period's first day; missing when the export does not say it
+    "last": DATE,  # the period's last day (or the day the export is dated, see the source)
+    "views": "Int64",
+    "watch_time_hours": "Float64",
+    "followers_gained": "Int64",  # net: subscribers gained minus lost, may be negative
+    "impressions": "Int64",
+}
+
 SCHEMAS: dict[str, dict[str, str]] = {
     "daily": DAILY,
     "posts": POSTS,
     "audience": AUDIENCE,
     "activity": ACTIVITY,
+    "periods": PERIODS,
 }
 
 KEYS: dict[str, list[str]] = {
@@ -92,6 +108,7 @@ KEYS: dict[str, list[str]] = {
     "posts": ["platform", "post_id"],
     "audience": ["platform", "dimension", "segment"],
     "activity": ["platform", "date", "hour"],
+    "periods": ["platform", "last", "first"],
 }
 
 
@@ -156,6 +173,7 @@ class Account:
     posts: pd.DataFrame = field(default_factory=lambda: empty("posts"))
     audience: pd.DataFrame = field(default_factory=lambda: empty("audience"))
     activity: pd.DataFrame = field(default_factory=lambda: empty("activity"))
+    periods: pd.DataFrame = field(default_factory=lambda: empty("periods"))
     files: list[SourceFile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the creator should act (build prints)
     notes: list[str] = field(default_factory=list)  # expected quirks handled (`check` prints)
@@ -163,6 +181,6 @@ class Account:
     def platforms(self) -> list[str]:
         """Platforms that have any data, sorted."""
         seen: set[str] = set()
-        for frame in (self.daily, self.posts, self.audience, self.activity):
+        for frame in (self.daily, self.posts, self.audience, self.activity, self.periods):
             seen.update(frame["platform"].dropna().unique().tolist())
         return sorted(seen)

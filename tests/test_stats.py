@@ -73,3 +73,35 @@ def test_the_bytes_are_stable_json_without_nan(data):
     assert first == second and first.endswith(b"\n")
     assert b"NaN" not in first and b"Infinity" not in first
     json.loads(first)  # strict JSON
+
+
+def test_window_figures_carry_the_days_they_cover(data):
+    # two_platform_account: daily Jan 1 .. Mar 31 2026; the 30 days ending Mar 31 (Mar 2 .. 31)
+    # and the 30 before them (Jan 31 .. Mar 1) are all there
+    tiktok = data["platforms"]["tiktok"]
+    full = {"days": 30, "covered_days": 30, "first": "2026-03-02", "last": "2026-03-31"}
+    assert tiktok["views_30d_span"] == full
+    assert tiktok["reach"]["views_span"] == full and tiktok["reach"]["span_30d"] == full
+    views = tiktok["period_comparison"]["views"]
+    assert views["span"] == full
+    assert views["previous_span"] == {"days": 30, "covered_days": 30, "first": "2026-01-31",
+                                      "last": "2026-03-01"}
+    assert views["change"] == 0.0  # 150,000 against 150,000
+    assert tiktok["period_totals"] == []  # no export gave a period's own totals
+
+
+def test_a_28_day_export_says_28_days_in_stats_json():
+    from mediakit.project.profile import Profile
+    from mediakit.tables import Account
+    from tests.helpers import daily
+
+    # Feb 1 .. 28 2026, 17,073 views a day: the "30-day" sum is 28 x 17,073 = 478,044
+    profile = Profile.model_validate({"name": "A", "platforms": {"tiktok": {"handle": "@a"}}})
+    account = Account(daily=daily([{"date": f"2026-02-{day:02d}", "views": 17_073,
+                                    "followers": 1_000} for day in range(1, 29)]))
+    tiktok = stats(analyze(account, profile))["platforms"]["tiktok"]
+    assert tiktok["views_30d"] == 478_044
+    assert tiktok["views_30d_span"] == {"days": 30, "covered_days": 28, "first": "2026-02-01",
+                                        "last": "2026-02-28"}
+    assert tiktok["followers_change_30d"] is None  # counts do not reach back 30 days
+    assert tiktok["period_comparison"]["views"]["previous"] is None

@@ -31,9 +31,15 @@ from mediakit.analytics import (
 )
 from mediakit.analytics.combined import combined
 from mediakit.analytics.reference import number, table
-from mediakit.analytics.report import AudienceSplit, Method, PlatformReport, Report
+from mediakit.analytics.report import (
+    AudienceSplit,
+    Method,
+    PeriodTotals,
+    PlatformReport,
+    Report,
+)
 from mediakit.analytics.stale import STALE_AFTER_DAYS
-from mediakit.analytics.windows import last_data_date, recent_posts, upto
+from mediakit.analytics.windows import column_span, last_data_date, recent_posts, upto
 from mediakit.errors import MediakitError
 from mediakit.tables import Account
 
@@ -60,10 +66,11 @@ def analyze(
 ) -> Report:
     """Compute every platform's numbers as of ``as_of`` (default: the last day of data)."""
     if as_of is None:
-        as_of = last_data_date(account.daily, account.activity)
-        if as_of is None:
-            posted = last_data_date(account.posts, column="posted_at")
-            as_of = posted
+        # A period's totals are as of its last day (a YouTube export that is only Table data.csv)
+        # before a post's publish day, which says nothing about when its views were counted.
+        as_of = (last_data_date(account.daily, account.activity)
+                 or last_data_date(account.periods, column="last")
+                 or last_data_date(account.posts, column="posted_at"))
     if as_of is None:
         raise MediakitError(
             "the exports hold no dated data, so there is nothing to show yet",
@@ -139,6 +146,7 @@ def platform_report(
     if report.followers is not None and before is not None:
         report.followers_change_30d = report.followers - before
     report.views_30d = reach.window_sum(daily, "views", as_of, 30)
+    report.views_30d_span = column_span(daily, "views", as_of, 30)
     report.profile_views_30d = reach.window_sum(daily, "profile_views", as_of, 30)
     report.median_views = reach.median_views(known_posts)
     report.mean_views = reach.mean_views(known_posts)
@@ -187,8 +195,28 @@ def platform_report(
     report.cadence = cadence.cadence(known_posts, as_of)
     report.comparison = compare.periods(daily, known_posts, as_of)
     report.rates = _rates(report, profile, platform)
+    report.period_totals = period_totals(_only(account.periods, platform), as_of)
     report.headline = headline.headline(report, as_of)
     return report
+
+
+def period_totals(periods: pd.DataFrame, as_of: date) -> list[PeriodTotals]:
+    """The platform's own period totals that end by ``as_of``: newest end first, then longest."""
+    rows = periods[upto(periods["last"], as_of)]
+    rows = rows.sort_values(["last", "first"], ascending=[False, True], kind="mergesort",
+                            na_position="last")
+    return [
+        PeriodTotals(
+            first=None if pd.isna(row.first) else row.first.date().isoformat(),
+            last=row.last.date().isoformat(),
+            views=None if pd.isna(row.views) else int(row.views),
+            watch_time_hours=(None if pd.isna(row.watch_time_hours)
+                              else float(row.watch_time_hours)),
+            followers_gained=None if pd.isna(row.followers_gained) else int(row.followers_gained),
+            impressions=None if pd.isna(row.impressions) else int(row.impressions),
+        )
+        for row in rows.itertuples(index=False)
+    ]
 
 
 def _rates(report: PlatformReport, profile: Profile, platform: str):  # -> RateAdvice | None

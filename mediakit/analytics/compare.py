@@ -1,4 +1,11 @@
-"""The last 30 days against the 30 days before: is the account growing or fading right now?"""
+"""The last 30 days against the 30 days before: is the account growing or fading right now?
+
+Two rules keep the comparison honest. A daily sum is compared only when both periods' data span
+all their days (28 days of an export against nothing is no "change"; each sum keeps its Span so
+the page says what it covers). And a relative change needs a positive base: TikTok's daily
+comment counts go below zero (deleted comments), and "−66.7%" for −2 against −6 says comments
+fell when they rose by 4, so on a zero or negative base only the difference is given.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from mediakit.analytics.reach import followers_on
-from mediakit.analytics.report import PeriodChange
-from mediakit.analytics.windows import in_window
+from mediakit.analytics.report import PeriodChange, Span
+from mediakit.analytics.windows import column_span, in_window
 
 DAYS = 30
 DAILY_SUMS = (
@@ -30,12 +37,28 @@ def _sum(daily: pd.DataFrame, column: str, end: date, days: int) -> tuple[float 
     return float(values[column].sum()), values["date"].nunique() == days
 
 
+def relative_change(difference: float | None, base: float | None) -> float | None:
+    """difference ÷ base, only on a positive base: from 0 it is infinite, from below 0 it lies.
+
+    The one rule for every relative change mediakit prints (periods, follower growth).
+    """
+    if difference is None or base is None or base <= 0:
+        return None
+    return difference / base
+
+
 def change(key: str, label: str, current: float | None, previous: float | None,
-           complete: bool, note: str | None = None) -> PeriodChange:
-    """One row: the difference and the relative change (None when previous is 0 or unknown)."""
-    diff = None if current is None or previous is None else current - previous
-    rate = diff / previous if diff is not None and previous else None
-    return PeriodChange(key, label, current, previous, diff, rate, complete, note)
+           complete: bool, note: str | None = None, span: Span | None = None,
+           previous_span: Span | None = None) -> PeriodChange:
+    """One row: the difference and the relative change.
+
+    Without both values, or when a daily sum's period is not spanned by data, there is no
+    difference; on a base of 0 or below there is a difference but no relative change.
+    """
+    comparable = all(item is None or item.full for item in (span, previous_span))
+    diff = None if current is None or previous is None or not comparable else current - previous
+    return PeriodChange(key, label, current, previous, diff, relative_change(diff, previous),
+                        complete, note, span, previous_span)
 
 
 def _median_views(posts: pd.DataFrame, end: date, days: int) -> tuple[float | None, int]:
@@ -54,7 +77,9 @@ def periods(daily: pd.DataFrame, posts: pd.DataFrame, as_of: date,
         previous, full_then = _sum(daily, column, before, days)
         if current is None and previous is None:
             continue
-        rows.append(change(column, label, current, previous, full_now and full_then))
+        rows.append(change(column, label, current, previous, full_now and full_then,
+                           span=column_span(daily, column, as_of, days),
+                           previous_span=column_span(daily, column, before, days)))
     ends = [followers_on(daily, day) for day in (as_of, before, before - timedelta(days=days))]
     if all(value is not None for value in ends):
         now, mid, start = ends

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from mediakit.analytics.compare import relative_change
 from mediakit.analytics.reach import followers_on
 from mediakit.analytics.report import Growth, GrowthDay, GrowthPeriod, Post, Projection
 from mediakit.analytics.windows import upto
@@ -40,7 +41,7 @@ def period(daily: pd.DataFrame, as_of: date, days: int) -> GrowthPeriod | None:
     if start is None or end is None:
         return None
     change = end - start
-    return GrowthPeriod(days, start, end, change, change / start if start else None, change / days)
+    return GrowthPeriod(days, start, end, change, relative_change(change, start), change / days)
 
 
 def daily_gains(daily: pd.DataFrame, as_of: date) -> pd.Series:

@@ -11,7 +11,10 @@ from datetime import date
 import pandas as pd
 
 from mediakit.analytics.report import ReachStats, Window
-from mediakit.analytics.windows import in_window, upto
+from mediakit.analytics.windows import column_span, in_window, span, upto
+
+REACH_DAYS = 30  # the account's reach counts are over the 30 days ending on as_of
+REACH_COLUMNS = ("views", "profile_views", "reached", "new_viewers", "returning_viewers")
 
 
 def followers_on(daily: pd.DataFrame, day: date) -> int | None:
@@ -80,11 +83,16 @@ def views_to_followers(median: float | None, followers: int | None) -> float | N
 def reach_stats(
     daily: pd.DataFrame, window: pd.DataFrame, rule: str, followers: int | None, as_of: date
 ) -> ReachStats:
-    """Typical reach over the recent window and the account's 30-day reach counts."""
+    """Typical reach over the recent window and the account's 30-day reach counts.
+
+    The 30-day counts come with the days they really cover (``views_span`` for the daily views,
+    ``span_30d`` for any reach column), so a 28-day export is labelled 28 days.
+    """
     views = window["views"].dropna().astype("int64")
     median = median_views(window)
-    new = window_sum(daily, "new_viewers", as_of, 30)
-    back = window_sum(daily, "returning_viewers", as_of, 30)
+    new = window_sum(daily, "new_viewers", as_of, REACH_DAYS)
+    back = window_sum(daily, "returning_viewers", as_of, REACH_DAYS)
+    known = daily[list(REACH_COLUMNS)].notna().any(axis=1)
     dates = window["posted_at"].dropna()
     return ReachStats(
         window=Window(
@@ -97,11 +105,13 @@ def reach_stats(
         mean_views=mean_views(window),
         min_views=int(views.min()) if len(views) else None,
         max_views=int(views.max()) if len(views) else None,
-        views_per_day_30d=window_mean(daily, "views", as_of, 30),
-        profile_views_30d=window_sum(daily, "profile_views", as_of, 30),
-        unique_viewers_per_day_30d=window_mean(daily, "reached", as_of, 30),
+        views_per_day_30d=window_mean(daily, "views", as_of, REACH_DAYS),
+        profile_views_30d=window_sum(daily, "profile_views", as_of, REACH_DAYS),
+        unique_viewers_per_day_30d=window_mean(daily, "reached", as_of, REACH_DAYS),
         new_viewers_30d=new,
         returning_viewers_30d=back,
         returning_share=returning_share(new, back),
         views_to_followers=views_to_followers(median, followers),
+        views_span=column_span(daily, "views", as_of, REACH_DAYS),
+        span_30d=span(daily.loc[known, "date"], as_of, REACH_DAYS),
     )

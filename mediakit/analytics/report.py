@@ -41,6 +41,49 @@ class AudienceSplit:
 
 
 @dataclass(frozen=True)
+class Span:
+    """The days a window figure really covers, so its label never promises more than the data.
+
+    A "last 30 days" sum over a 28-day export is a sum over 28 days and must say 28: computed by
+    mediakit.analytics.windows.span, worded by mediakit.site.format.Formatter.span everywhere.
+    """
+
+    days: int  # the window asked for: 30
+    covered_days: int  # days from the first to the last day with data inside the window
+    first: str  # ISO date of the first day with data inside the window
+    last: str  # ISO date of the last day with data inside the window
+    ends_on_as_of: bool  # whether the data reaches the window's last day (the as-of day)
+
+    @property
+    def full(self) -> bool:
+        """The data covers the whole window: the plain "last N days" label is true."""
+        return self.covered_days == self.days and self.ends_on_as_of
+
+
+@dataclass(frozen=True)
+class PeriodTotals:
+    """A platform's own totals for an export's period (YouTube's ``Total`` row of Table data).
+
+    Summed by the platform over every video (also those not listed): the only reach figure a
+    creator with just ``Table data.csv`` has. ``first`` is None when the export does not say it.
+    """
+
+    first: str | None  # ISO date the period starts, when the export says it
+    last: str  # ISO date the period ends (see mediakit.sources.youtube for where it comes from)
+    views: int | None
+    watch_time_hours: float | None
+    followers_gained: int | None  # net subscribers over the period (may be negative)
+    impressions: int | None
+
+    @property
+    def days(self) -> int | None:
+        """Days in the period, both ends included, when its start is known."""
+        if self.first is None:
+            return None
+        return (date.fromisoformat(self.last) - date.fromisoformat(self.first)).days + 1
+
+
+@dataclass(frozen=True)
 class Window:
     """Which posts a "recent" number is computed over, so the page can say so."""
 
@@ -66,6 +109,10 @@ class ReachStats:
     returning_viewers_30d: int | None  # sum of daily returning viewers over 30 days
     returning_share: float | None  # returning ÷ (new + returning): the loyal part of viewers
     views_to_followers: float | None  # median views ÷ followers: how far posts travel
+    # The days the 30-day figures above really cover (None when no daily figure exists): views
+    # for views_per_day_30d, any of the daily reach columns for the rest.
+    views_span: Span | None = None
+    span_30d: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -233,10 +280,12 @@ class PeriodChange:
     label: str
     current: float | None
     previous: float | None
-    change: float | None  # current - previous
-    change_rate: float | None  # change ÷ previous
+    change: float | None  # current - previous (None unless both periods span all their days)
+    change_rate: float | None  # change ÷ previous; None when previous is 0 or below
     complete: bool  # both periods fully covered by data
     note: str | None = None  # e.g. how many posts a median is taken over
+    span: Span | None = None  # the days the current sum covers (daily sums only)
+    previous_span: Span | None = None  # the days the previous sum covers (daily sums only)
 
 
 @dataclass(frozen=True)
@@ -270,6 +319,7 @@ class PlatformReport:
     followers: int | None = None
     followers_change_30d: int | None = None
     views_30d: int | None = None
+    views_30d_span: Span | None = None  # the days views_30d really covers (windows.span)
     profile_views_30d: int | None = None
     median_views: float | None = None  # over every post known (see reach.median_views for recent)
     mean_views: float | None = None
@@ -305,6 +355,8 @@ class PlatformReport:
     comparison: list[PeriodChange] = field(default_factory=list)  # last 30 d vs 30 d before
     rates: RateAdvice | None = None  # suggested price range beside the creator's rate card
     self_reported_files: list[str] = field(default_factory=list)  # e.g. posts-extra.csv
+    # The platform's own totals for an export's period (YouTube's Total row), newest last.
+    period_totals: list[PeriodTotals] = field(default_factory=list)
     # The four numbers every surface leads with (kit, report, pitches, preview, PDF, roster,
     # stats.json "headline"): chosen once by analytics/headline.py from the numbers above.
     headline: Headline | None = None

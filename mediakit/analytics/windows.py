@@ -1,6 +1,9 @@
 """Date windows shared by every metric, so "30 days" means the same thing everywhere.
 
-A window of N days *ending on* ``as_of`` includes ``as_of`` and the N-1 days before it.
+A window of N days *ending on* ``as_of`` includes ``as_of`` and the N-1 days before it. When the
+data covers fewer of those days (a 28-day export, an account younger than the window), the figure
+is a figure over fewer days, and ``span`` says how many: every label of a window figure is worded
+from its Span, never from the window's nominal length.
 """
 
 from __future__ import annotations
@@ -8,6 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
+
+from mediakit.analytics.report import Span
 
 
 def window_start(as_of: date, days: int) -> pd.Timestamp:
@@ -19,6 +24,30 @@ def in_window(dates: pd.Series, as_of: date, days: int) -> pd.Series:
     """Boolean mask: which ``dates`` fall in the ``days``-long window ending on ``as_of``."""
     end = pd.Timestamp(as_of)
     return (dates >= window_start(as_of, days)) & (dates <= end)
+
+
+def span(dates: pd.Series, as_of: date, days: int) -> Span | None:
+    """The days that ``dates`` (the days a figure has a value) cover in the window ending as_of.
+
+    From the first to the last such day inside the window, both included; None when no day
+    falls inside it (the figure is then unknown, not zero).
+    """
+    inside = dates[in_window(dates, as_of, days)].dropna()
+    if inside.empty:
+        return None
+    first, last = inside.min(), inside.max()
+    return Span(
+        days=days,
+        covered_days=(last - first).days + 1,
+        first=first.date().isoformat(),
+        last=last.date().isoformat(),
+        ends_on_as_of=last.date() == as_of,
+    )
+
+
+def column_span(daily: pd.DataFrame, column: str, as_of: date, days: int) -> Span | None:
+    """The Span of a daily column's known values in the window (see ``span``)."""
+    return span(daily.loc[daily[column].notna(), "date"], as_of, days)
 
 
 def upto(dates: pd.Series, as_of: date) -> pd.Series:

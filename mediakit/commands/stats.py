@@ -67,8 +67,8 @@ def stats_table(analysis: Any) -> Table:
             return fmt.percent(None)
         items = list(split.shares.items())[:count]
         names = [country_name(k, fmt) if dimension == "country" else k for k, _ in items]
-        text = ", ".join(f"{name} {fmt.percent(v, 0)}" for name, (_, v) in zip(names, items,
-                                                                                 strict=True))
+        text = ", ".join(f"{name} {fmt.share(v)}" for name, (_, v) in zip(names, items,
+                                                                             strict=True))
         return text + (" (self-reported)" if split.self_reported else "")
 
     def typical(data: Any) -> str:
@@ -87,10 +87,25 @@ def stats_table(analysis: Any) -> Table:
             text += f" ({benchmark.band} for {benchmark.tier})"
         return text
 
+    def windowed(value: Any, span: Any) -> str:
+        """A 30-day figure, with the days it really covers when the data holds fewer."""
+        text = fmt.number(value)
+        return text if value is None or span is None or span.full else f"{text} ({fmt.span(span)})"
+
+    def period(data: Any) -> str:
+        totals = getattr(data, "period_totals", None)
+        if not totals:
+            return fmt.number(None)
+        return f"{fmt.number(totals[0].views)} ({fmt.period(totals[0])})"
+
     row("Followers", [fmt.number(d.followers) for d in platforms])
     row("Change, last 30 days", [fmt.signed(d.followers_change_30d) for d in platforms])
-    row("Views, last 30 days", [fmt.number(d.views_30d) for d in platforms])
-    row("Profile views, last 30 days", [fmt.number(d.profile_views_30d) for d in platforms])
+    row("Views, last 30 days", [windowed(d.views_30d, getattr(d, "views_30d_span", None))
+                                for d in platforms])
+    row("Profile views, last 30 days", [
+        windowed(d.profile_views_30d, getattr(getattr(d, "reach", None), "span_30d", None))
+        for d in platforms])
+    row("Views over an export's period", [period(d) for d in platforms])
     row("Typical views per post (median)", [typical(d) for d in platforms])
     row("Engagement per view", [rate(d, "per_view") for d in platforms])
     row("Engagement per follower", [rate(d, "per_follower") for d in platforms])

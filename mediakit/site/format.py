@@ -1,7 +1,10 @@
 """Numbers for people: 12.4K, 8.3%, €850, 16 Nov 2026 — localized, and "—" for missing.
 
 These are the Jinja filters. Missing values (None, NaN) always render as an em dash, so a page
-never shows "nan" or "None" and never pretends a missing number is zero.
+never shows "nan" or "None" and never pretends a missing number is zero. The same goes for a
+small share: 0.3% of an audience is not "0%", so every audience share prints through ``share``
+(and charts through ``small_share``), which writes "<1%" for a non-zero share that rounds to 0.
+Window figures are labelled through ``span``: the real days a figure covers, never more.
 """
 
 from __future__ import annotations
@@ -18,7 +21,28 @@ from babel.numbers import (
     format_percent,
 )
 
+from mediakit.analytics.report import PeriodTotals, Span
+
 MISSING = "—"
+UNTITLED = "Untitled post"  # a post without a caption, on every page (video, image or carousel)
+
+
+def small_share(value: object, digits: int = 0) -> str | None:
+    """"<1%" ("<0.1%" at one digit) for a share above 0 that would print as 0; else None.
+
+    A country with 0.3% of the audience exists: printing "0%" says it does not.
+    """
+    if is_missing(value):
+        return None
+    share = float(value)  # type: ignore[arg-type]
+    if 0 < share and round(share * 100, digits) == 0:
+        return "<" + ("1" if digits == 0 else "0." + "0" * (digits - 1) + "1") + "%"
+    return None
+
+
+def untitled(title: object) -> str:
+    """A post's title, or the one wording for a post without one."""
+    return UNTITLED if is_missing(title) or not str(title).strip() else str(title)
 
 
 def is_missing(value: object) -> bool:
@@ -69,6 +93,36 @@ class Formatter:
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
         return format_percent(float(value), format=pattern, locale=self.locale)  # type: ignore[arg-type]
 
+    def share(self, value: object, digits: int = 0) -> str:
+        """An audience share: 0.462 -> 46%, but 0.003 -> <1% (never a "0%" that exists)."""
+        return small_share(value, digits) or self.percent(value, digits)
+
+    def span(self, span: Span | None) -> str:
+        """The days a window figure covers, in words: the one label of every window figure.
+
+        "last 30 days" when the data spans the window; "last 28 days — all the data there is"
+        when it starts later; "the 28 days to 14 Nov 2026" when it also ends before the as-of
+        day (a Span from mediakit.analytics.windows.span; "—" when there is none).
+        """
+        if span is None:
+            return MISSING
+        days = span.covered_days
+        unit = "day" if days == 1 else f"{days} days"
+        if span.full:
+            return f"last {unit}"
+        if span.ends_on_as_of:
+            return f"last {unit} — all the data there is"
+        return f"the {unit} to {self.day(span.last)}"
+
+    def period(self, totals: PeriodTotals | None) -> str:
+        """An export's period in words: "17 Nov 2025 – 16 Nov 2026 (365 days)", or only its end
+        when the export does not say where it starts."""
+        if totals is None:
+            return MISSING
+        if totals.first is None:
+            return f"the export’s period, to {self.day(totals.last)}"
+        return f"{self.day(totals.first)} – {self.day(totals.last)} ({totals.days} days)"
+
     def money(self, value: object, currency: str = "USD") -> str:
         """850 EUR -> €850 (no cents when the price is whole)."""
         if is_missing(value):
@@ -105,4 +159,8 @@ class Formatter:
             "money": self.money,
             "day": self.day,
             "hour": self.hour,
+            "share": self.share,
+            "span": self.span,
+            "period": self.period,
+            "untitled": untitled,
         }

@@ -14,6 +14,7 @@ from typing import Any
 from mediakit.analytics.report import PlatformReport
 from mediakit.site.chart_specs import HEIGHT, WIDTH, inline_data
 from mediakit.site.chart_svg import Chart, Renderer, capped
+from mediakit.site.format import UNTITLED, small_share
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BAR_WIDTH = 400  # narrower than the time charts: labels sit above the bars, legible on a phone
@@ -35,7 +36,7 @@ def _pct(value: float | None, digits: int = 1) -> str:
 def _short(text: str, limit: int = 38) -> str:
     """One line of at most ``limit`` characters, pictographs dropped (chart fonts lack them)."""
     text = "".join(ch for ch in text if unicodedata.category(ch) != "So")
-    text = " ".join(text.split()) or "Untitled"
+    text = " ".join(text.split()) or UNTITLED
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -240,7 +241,9 @@ def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
             return names.get(segment.upper(), segment)
         return segment.title() if dimension == "gender" else segment
 
-    rows = [{"segment": label(seg), "share": share} for seg, share in split.shares.items()]
+    rows = [{"segment": label(seg), "share": share,
+             "label": small_share(share) or f"{share:.0%}"}
+            for seg, share in split.shares.items()]
     import altair as alt
 
     chart = alt.Chart(width=BAR_WIDTH - 140, height=alt.Step(26)).mark_bar().encode(
@@ -248,14 +251,14 @@ def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
         x=alt.X("share:Q", title=None, axis=alt.Axis(format="%", tickCount=4)),
     )
     text = chart.mark_text(align="left", dx=4, fontSize=12, color=MUTED).encode(
-        text=alt.Text("share:Q", format=".0%"))
+        text=alt.Text("label:N"))
     key = f"{data.platform}-{dimension}"
     origin = (f"self-reported by the creator ({split.source})" if split.self_reported
               else "from the platform's own analytics export")
     largest = rows[0]
     description = (f"Audience by {dimension}, {origin}; the largest group is "
-                   f"{largest['segment']} at {largest['share']:.0%}.")
-    table = [(row["segment"], _pct(row["share"])) for row in rows]
+                   f"{largest['segment']} at {largest['label']}.")
+    table = [(row["segment"], small_share(row["share"], 1) or _pct(row["share"])) for row in rows]
     title = AUDIENCE_TITLES.get(dimension, dimension.title())
     layered = alt.layer(chart, text, data=inline_data(rows), padding={"left": 24, "right": 8})
     return Chart(key, title, description, capped(renderer.svg(layered, key)), table)

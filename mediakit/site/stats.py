@@ -38,6 +38,20 @@ Added by the analytics core (schema_version stays 1: only additions), per platfo
   Instagram, ``per_view`` elsewhere) or ``engagement_rate_per_view`` (the views-weighted rate
   over every post, only when no recent post has every count).
 
+Added for issue 14 (still only additions):
+
+- ``views_30d_span``, ``reach.views_span``, ``reach.span_30d`` and, per period_comparison row,
+  ``span`` and ``previous_span``: null, or ``{"days", "covered_days", "first", "last"}``, the
+  days a 30-day figure really covers (a 28-day export: ``covered_days`` 28). A figure whose
+  ``covered_days`` is below ``days`` is over fewer days than its name says.
+- ``period_comparison`` rows gain ``change`` (current − previous; null unless both periods are
+  spanned by data); ``change_rate`` is null on a base of 0 or below (daily comments can be
+  negative).
+- ``period_totals``: ``[{"first", "last", "days", "views", "watch_time_hours",
+  "followers_gained", "impressions"}]``, the platform's own totals for each export's period
+  (YouTube's Total row), newest first; ``first`` and ``days`` are null when the export does not
+  say where its period starts.
+
 At the top level ``lead_platform``: the first platform of the profile, the one a one-line
 summary (the share preview, the roster's index) leads with. And ``combined``: ``{"followers",
 "followers_by_platform", "views_30d", "views_30d_by_platform"}``, sums over the platforms that
@@ -49,7 +63,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mediakit.analytics.report import Combined, Headline, PlatformReport, Report
+from mediakit.analytics.report import (
+    Combined,
+    Headline,
+    PeriodTotals,
+    PlatformReport,
+    Report,
+    Span,
+)
 
 SCHEMA_VERSION = 1
 
@@ -78,6 +99,7 @@ def _platform(data: PlatformReport) -> dict[str, Any]:
         "followers": data.followers,
         "followers_change_30d": data.followers_change_30d,
         "views_30d": data.views_30d,
+        "views_30d_span": _span(data.views_30d_span),
         "profile_views_30d": data.profile_views_30d,
         "median_views": _round(data.median_views, 1),
         "engagement_rate_per_view": _round(data.engagement_rate_per_view, 6),
@@ -135,6 +157,8 @@ def _analytics(data: PlatformReport) -> dict[str, Any]:
             "returning_viewers_30d": reach.returning_viewers_30d,
             "returning_share": _round(reach.returning_share, 6),
             "views_to_followers": _round(reach.views_to_followers, 6),
+            "views_span": _span(reach.views_span),
+            "span_30d": _span(reach.span_30d),
         },
         "engagement": {
             rate.key: {"value": _round(rate.value, 6), "denominator": rate.denominator,
@@ -175,10 +199,25 @@ def _analytics(data: PlatformReport) -> dict[str, Any]:
         },
         "period_comparison": {
             row.key: {"current": row.current, "previous": row.previous,
-                      "change_rate": _round(row.change_rate, 6)}
+                      "change": row.change, "change_rate": _round(row.change_rate, 6),
+                      "span": _span(row.span), "previous_span": _span(row.previous_span)}
             for row in data.comparison
         },
+        "period_totals": [_period(item) for item in data.period_totals],
     }
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"days": span.days, "covered_days": span.covered_days, "first": span.first,
+            "last": span.last}
+
+
+def _period(totals: PeriodTotals) -> dict[str, Any]:
+    return {"first": totals.first, "last": totals.last, "days": totals.days,
+            "views": totals.views, "watch_time_hours": _round(totals.watch_time_hours, 4),
+            "followers_gained": totals.followers_gained, "impressions": totals.impressions}
 
 
 def _combined(combined: Combined | None) -> dict[str, Any] | None:

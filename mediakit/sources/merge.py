@@ -22,7 +22,7 @@ from mediakit.tables import Account, SourceFile, conform
 class Piece:
     """What one file contributes to one canonical table, with what decides overlaps."""
 
-    table: str  # "daily", "posts", "audience" or "activity"
+    table: str  # "daily", "posts", "audience", "activity" or "periods"
     frame: pd.DataFrame  # canonical columns (without "platform")
     anchor: date  # the export day: a later export wins for the same date or post
     source: SourceFile
@@ -77,9 +77,15 @@ def _merge_activity(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop_duplicates(["date", "hour"], keep="last")
 
 
+def _merge_periods(frame: pd.DataFrame) -> pd.DataFrame:
+    # One row per period: a later export of the same period wins.
+    return frame.drop_duplicates(["first", "last"], keep="last")
+
+
 MERGERS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
     "daily": _merge_daily,
     "posts": _merge_posts,
     "audience": _merge_audience,
     "activity": _merge_activity,
+    "periods": _merge_periods,
 }

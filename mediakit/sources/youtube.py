@@ -4,7 +4,9 @@ One export is a zip (or its unzipped folder) of three CSVs, recognised by their 
 
 - ``Table data.csv``: one row per video (the Content dimension) for the chosen period, after a
   first ``Total`` row; which metric columns appear depends on what the creator selected, so
-  every column is found by name and any may be missing;
+  every column is found by name and any may be missing. The ``Total`` row is Studio's own sum
+  over the channel for the period (every video, also those not listed), kept as the ``periods``
+  table: for a creator whose export is only this file it is the only reach figure there is;
 - ``Totals.csv``: ``Date`` + the charted metric for the whole channel, one row per day (or per
   year/month when the chart was set so);
 - ``Chart data.csv``: the same per video shown in the chart.
@@ -12,6 +14,14 @@ One export is a zip (or its unzipped folder) of three CSVs, recognised by their 
 Studio gives no subscriber *count* (its Subscribers column is the net change), so YouTube
 followers stay missing rather than guessed. The numbers in Table data cover the export's period,
 so a post's snapshot date is the last day of that period.
+
+The file itself does not say its period. Its end is, in order: the last day of the Totals or
+Chart data beside it, the last ISO date in the zip's or folder's name (Studio names a download
+"Content 2025-11-17_2026-11-16 …"), the profile's ``exported_on``, and only then the file's
+modification date, with a warning. That one day is the period's end, the posts' snapshot date
+and, for an export with no daily numbers, the day the kit's numbers are "as of" (analytics takes
+``as_of`` from the periods table when there is no daily data), so the warning and every page
+name the same date. The period's start comes from the same places, when they say it.
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ from mediakit.sources.cells import counts, decimals, durations, hashtags
 from mediakit.sources.files import RawFile, relative_label, walk_exports
 from mediakit.sources.merge import Piece, assemble
 from mediakit.sources.readfile import read_table
+from mediakit.sources.youtube_period import export_ends, folder_of, name_end, name_start
 from mediakit.tables import Account, SourceFile
 
 PLATFORM = "youtube"
@@ -69,7 +80,13 @@ CHECKED_ONLY: dict[str, str] = {
 YOUTUBE_DATE_HINT = "expected a publish date like 'Apr 29, 2020', as YouTube Studio writes it"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _COARSE = re.compile(r"\d{4}(?:-\d{2})?")  # yearly "2024" or monthly "2024-05"
-_RANGE_END = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!.*\d{4}-\d{2}-\d{2})")
+# Table data's Total row -> the periods table: (header, first present wins; kind).
+TOTALS: dict[str, tuple[tuple[str, ...], str]] = {
+    "views": (("Views",), "count"),
+    "watch_time_hours": (("Watch time (hours)",), "decimal"),
+    "followers_gained": (("Subscribers",), "count"),
+    "impressions": (("Impressions", "Thumbnail impressions"), "count"),
+}
 
 
 def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) -> Account:
@@ -77,11 +94,11 @@ def load(folder: Path, *, content_dir: Path, exported_on: date | None = None) ->
     raws = walk_exports(folder, content_dir)
     readings = [read_file(raw) for raw in raws]
     warnings: list[str] = []
-    ends = _export_ends(readings)
+    ends = export_ends(readings)
     pieces: list[Piece] = []
     for reading in readings:
         if reading.kind == "table":
-            pieces.append(_table_piece(reading, ends, exported_on, warnings))
+            pieces.extend(_table_pieces(reading, ends, exported_on, warnings))
         else:
             pieces.append(_daily_piece(reading, readings))
     if not raws:
@@ -103,6 +120,7 @@ class Reading:
     granularity: str = "day"  # "day", or "year"/"month" for coarse charts (not usable daily)
     metrics: list[str] = field(default_factory=list)  # Totals/Chart: the metric columns
     notes: list[str] = field(default_factory=list)
+    total: dict[str, float] | None = None  # Table data: its Total row, by periods column
 
 
 def read_file(raw: RawFile) -> Reading:
@@ -145,6 +163,7 @@ def read_table_data(table: pd.DataFrame, raw: RawFile) -> Reading:
     ids = _text(table["Content"])
     titles = _text(table["Video title"]) if "Video title" in table.columns else None
     keep = (ids.str.casefold() != "total").to_numpy(dtype=bool)  # the first row sums the rest
+    total = period_total(table[~keep], label)
     table, ids = table[keep], ids[keep]
     if titles is not None:
         titles = titles[keep]
@@ -186,7 +205,24 @@ def read_table_data(table: pd.DataFrame, raw: RawFile) -> Reading:
         row = repeated[repeated].index[0]
         raise SourceError(f"the video '{frame.loc[row, 'post_id']}' appears twice", file=label,
                           line=int(row), field="Content", hint="export the table again")
-    return Reading(raw, "table", frame)
+    return Reading(raw, "table", frame, total=total)
+
+
+def period_total(rows: pd.DataFrame, label: str) -> dict[str, float] | None:
+    """The Total row's known figures by periods column; None without a Total row."""
+    if rows.empty:
+        return None
+    row = rows.iloc[[0]]
+    total: dict[str, float] = {}
+    for column, (headers, kind) in TOTALS.items():
+        header = next((name for name in headers if name in row.columns), None)
+        if header is None:
+            continue
+        parse = counts if kind == "count" else decimals
+        value = parse(row[header], file=label, column=header).iloc[0]
+        if not pd.isna(value):
+            total[column] = float(value)
+    return total
 
 
 def publish_dates(values: pd.Series, label: str) -> pd.Series:
@@ -270,38 +306,15 @@ def read_series(table: pd.DataFrame, raw: RawFile, kind: str) -> Reading:
 # -- from readings to pieces ----------------------------------------------------------------------
 
 
-def _folder(label: str) -> str:
-    return label.rsplit("/", 1)[0] if "/" in label else ""
-
-
-def _export_ends(readings: list[Reading]) -> dict[str, date]:
-    """The last day of each export (folder or zip): its Totals/Chart data's last date."""
-    ends: dict[str, date] = {}
-    for reading in readings:
-        if reading.kind != "table" and len(reading.frame):
-            day = reading.frame["date"].max().date()
-            folder = _folder(reading.raw.label)
-            ends[folder] = max(ends.get(folder, day), day)
-    return ends
-
-
-def _name_end(label: str) -> date | None:
-    """The last ISO date in the export's zip or folder name ("Content 2025-11-17_2026-11-16")."""
-    found = _RANGE_END.search(_folder(label))
-    if not found:
-        return None
-    try:
-        day = date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
-    return day if dates.plausible(day) else None
-
-
-def _table_piece(
-    reading: Reading, ends: dict[str, date], exported_on: date | None, warnings: list[str]
-) -> Piece:
+def _table_pieces(
+    reading: Reading, ends: dict[str, tuple[date, date]], exported_on: date | None,
+    warnings: list[str],
+) -> list[Piece]:
+    """Table data's posts, and its Total row as the period's totals (when it has one)."""
     raw, frame = reading.raw, reading.frame
-    snapshot = ends.get(_folder(raw.label)) or _name_end(raw.label) or exported_on
+    beside = ends.get(folder_of(raw.label))
+    snapshot = (beside[1] if beside else None) or name_end(raw.label) or exported_on
+    start = beside[0] if beside else name_start(raw.label)
     if snapshot is None:
         snapshot = raw.modified.date()
         warnings.append(
@@ -315,7 +328,12 @@ def _table_piece(
     first = posted.min().date() if len(posted) else None
     last = posted.max().date() if len(posted) else None
     source = SourceFile(raw.label, PLATFORM, "youtube.table", len(frame), first, last)
-    return Piece("posts", frame, snapshot, source, notes=reading.notes)
+    pieces = [Piece("posts", frame, snapshot, source, notes=reading.notes)]
+    if reading.total:
+        row = {"first": pd.Timestamp(start) if start and start <= snapshot else pd.NaT,
+               "last": pd.Timestamp(snapshot), **reading.total}
+        pieces.append(Piece("periods", pd.DataFrame([row]), snapshot, source))
+    return pieces
 
 
 def _daily_piece(reading: Reading, readings: list[Reading]) -> Piece:
@@ -343,10 +361,10 @@ def _chart_daily(
     reading: Reading, readings: list[Reading], warnings: list[str], notes: list[str]
 ) -> pd.DataFrame:
     """Chart data per video per day -> channel days, only when no Totals.csv says it better."""
-    folder = _folder(reading.raw.label)
+    folder = folder_of(reading.raw.label)
     totals = [
         other for other in readings
-        if other.kind == "totals" and _folder(other.raw.label) == folder and len(other.frame)
+        if other.kind == "totals" and folder_of(other.raw.label) == folder and len(other.frame)
     ]
     frame = reading.frame
     columns = [name for name in frame.columns if name not in ("date", "content")]

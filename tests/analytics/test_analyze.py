@@ -1,8 +1,11 @@
 from datetime import date
 
+import pandas as pd
+
 from mediakit.analytics.analyze import analyze
-from mediakit.tables import conform
-from tests.helpers import activity
+from mediakit.project.profile import Profile
+from mediakit.tables import Account, conform
+from tests.helpers import activity, posts
 
 
 def test_each_platform_gets_its_own_numbers_and_benchmark(account, profile):
@@ -93,3 +96,29 @@ def test_best_time_looks_at_a_posts_first_four_hours_by_default(account, profile
     tiktok = analyze(account, profile).platforms["tiktok"]
     assert tiktok.best_time.window_hours == 4
     assert tiktok.best_time.start_hour == 10
+
+
+def test_with_only_period_totals_the_as_of_day_is_the_periods_end_not_a_publish_day():
+    # A YouTube export that is only Table data.csv: posts published up to 2021-06-18, the Total
+    # row's period ending 2021-06-20. Its numbers are as of 2021-06-20, the day they were counted.
+    profile = Profile.model_validate({"name": "S", "platforms": {"youtube": {"handle": "@s"}}})
+    account = Account(
+        posts=posts([{"post_id": "a", "posted_at": "2020-04-29", "views": 58_005},
+                     {"post_id": "b", "posted_at": "2021-06-18", "views": 3_680}],
+                    platform="youtube"),
+        periods=conform(pd.DataFrame([
+            {"platform": "youtube", "first": None, "last": "2021-06-20", "views": 61_685,
+             "watch_time_hours": 1_384.3735, "followers_gained": 281, "impressions": 843_001},
+            {"platform": "youtube", "first": "2021-05-21", "last": "2021-06-20", "views": 9_000},
+        ]), "periods"),
+    )
+    report = analyze(account, profile)
+    assert report.as_of == date(2021, 6, 20)
+    totals = report.platforms["youtube"].period_totals
+    # newest end first; on the same end the longer period (May 21 .. Jun 20 = 11 + 20 = 31 days)
+    # before the one whose start is unknown
+    assert [(item.first, item.last, item.views, item.days) for item in totals] == [
+        ("2021-05-21", "2021-06-20", 9_000, 31), (None, "2021-06-20", 61_685, None)]
+    assert totals[1].followers_gained == 281 and totals[1].impressions == 843_001
+    # an earlier as_of leaves out a period that ends after it
+    assert analyze(account, profile, date(2021, 6, 19)).platforms["youtube"].period_totals == []

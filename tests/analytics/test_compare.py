@@ -38,8 +38,45 @@ def test_last_30_days_against_the_30_before():
     assert "profile_views" not in rows  # no data in either period: no row
 
 
-def test_an_incomplete_period_is_flagged_and_a_zero_base_has_no_rate():
+def test_periods_the_data_does_not_span_are_not_compared():
+    # One day of data in each 30-day period: 10 views on Mar 1 against 0 on Jan 20 is no change
     table = daily([{"date": "2026-03-01", "views": 10}, {"date": "2026-01-20", "views": 0}])
     row = next(r for r in periods(table, posts([]), date(2026, 3, 1)) if r.key == "views")
     assert not row.complete
-    assert row.change == 10.0 and row.change_rate is None  # from 0: a rate would be infinite
+    assert (row.current, row.previous) == (10.0, 0.0)
+    assert row.change is None and row.change_rate is None
+    assert (row.span.covered_days, row.span.first) == (1, "2026-03-01")
+    assert (row.previous_span.covered_days, row.previous_span.first) == (1, "2026-01-20")
+
+
+def test_a_zero_base_gives_the_difference_but_no_rate():
+    # 60 days, 0 views a day in the first 30 and 1 a day in the last 30: +30, from 0 no rate
+    rows = [{"date": day.date().isoformat(), "views": 0 if i < 30 else 1}
+            for i, day in enumerate(pd.date_range("2026-01-01", periods=60))]
+    row = next(r for r in periods(daily(rows), posts([]), date(2026, 3, 1)) if r.key == "views")
+    assert (row.current, row.previous, row.change) == (30.0, 0.0, 30.0)
+    assert row.change_rate is None  # from 0: a rate would be infinite
+
+
+def test_comments_below_zero_give_the_difference_not_a_percentage():
+    # TikTok's daily comment counts go below zero (deleted comments). 60 days ending Mar 1:
+    # Jan 1 .. Jan 30 has six days of -1 (sum -6), Jan 31 .. Mar 1 two days of -1 (sum -2).
+    # Comments rose by -2 - (-6) = +4; "(-2 - -6) / -6 = -66.7%" would say they fell.
+    rows = [{"date": day.date().isoformat(), "comments": -1 if i in (3, 8, 12, 19, 22, 27, 40, 55)
+             else 0} for i, day in enumerate(pd.date_range("2026-01-01", periods=60))]
+    row = next(r for r in periods(daily(rows), posts([]), date(2026, 3, 1))
+               if r.key == "comments")
+    assert (row.current, row.previous) == (-2.0, -6.0)
+    assert row.change == 4.0
+    assert row.change_rate is None
+
+
+def test_a_28_day_export_is_summed_over_its_28_days_and_not_compared():
+    # Feb 1 .. Feb 28 2026, 100 views a day, as_of Mar 1 is not in the data: the "last 30 days"
+    # ending Feb 28 hold 28 days: 28 x 100 = 2,800; the 30 days before have nothing.
+    rows = [{"date": day.date().isoformat(), "views": 100}
+            for day in pd.date_range("2026-02-01", "2026-02-28")]
+    row = next(r for r in periods(daily(rows), posts([]), date(2026, 2, 28)) if r.key == "views")
+    assert (row.current, row.previous, row.change, row.change_rate) == (2_800.0, None, None, None)
+    assert (row.span.days, row.span.covered_days, row.span.full) == (30, 28, False)
+    assert row.previous_span is None

@@ -110,3 +110,18 @@ def test_reach_stats_over_a_window_and_the_last_30_days():
     assert (stats.new_viewers_30d, stats.returning_viewers_30d) == (12_000, 3_000)
     assert stats.returning_share == 0.2  # 3,000 / 15,000
     assert stats.views_to_followers == 0.3  # 3,000 / 10,000
+    assert stats.views_span.full and stats.span_30d.full  # Jan 1 .. 30: all 30 days
+
+
+def test_a_28_day_export_has_a_28_day_span_and_its_mean_is_over_28_days():
+    # Feb 1 .. Feb 28 2026, views 1,000 + i on day i (i = 0..27):
+    # sum = 28 x 1,000 + (0 + ... + 27) = 28,000 + 378 = 28,378; mean = 28,378 / 28 = 1,013.5
+    # (not / 30 = 945.9): the label must say 28 days, which the span carries.
+    days = daily([{"date": f"2026-02-{i + 1:02d}", "views": 1_000 + i, "profile_views": 5}
+                  for i in range(28)])
+    stats = reach.reach_stats(days, posts([]), "last 90 days", None, date(2026, 2, 28))
+    assert stats.views_per_day_30d == 1_013.5
+    assert stats.profile_views_30d == 140  # 5 x 28
+    assert (stats.views_span.days, stats.views_span.covered_days) == (30, 28)
+    assert (stats.span_30d.first, stats.span_30d.last) == ("2026-02-01", "2026-02-28")
+    assert not stats.span_30d.full

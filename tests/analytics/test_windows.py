@@ -1,6 +1,8 @@
 from datetime import date
 
-from mediakit.analytics.windows import recent_posts
+import pandas as pd
+
+from mediakit.analytics.windows import recent_posts, span
 from tests.helpers import posts
 
 
@@ -48,3 +50,19 @@ def test_with_fewer_posts_than_the_count_the_rule_says_so():
     table = posts(_posts(["2025-06-01", "2025-09-01"]))
     window, rule = recent_posts(table, date(2026, 3, 10), count=30, days=90)
     assert rule == "posts with a view count" and len(window) == 2
+
+
+def test_a_span_says_how_many_days_of_the_window_the_data_covers():
+    # Data Feb 1 .. Feb 28 2026 (28 days); the 30 days ending Feb 28 start on Jan 30
+    days = pd.Series(pd.date_range("2026-02-01", "2026-02-28"))
+    short = span(days, date(2026, 2, 28), 30)
+    assert (short.days, short.covered_days, short.first, short.last) == (
+        30, 28, "2026-02-01", "2026-02-28")
+    assert short.ends_on_as_of and not short.full
+    # the 7 days ending Feb 28 (Feb 22 .. 28) are all there
+    assert span(days, date(2026, 2, 28), 7).full
+    # as_of two days after the data: Feb 1 .. 28 inside Feb 1 .. Mar 2, ending before as_of
+    late = span(days, date(2026, 3, 2), 30)
+    assert (late.covered_days, late.ends_on_as_of, late.full) == (28, False, False)
+    # no day inside the window: no span (the figure is unknown, not zero)
+    assert span(days, date(2026, 1, 15), 10) is None

@@ -18,14 +18,26 @@ def test_json_is_exactly_the_sites_stats_json(invoke, demo):
 def test_the_table_shows_the_hand_made_numbers(invoke, small):
     outcome = invoke("stats", small, "--today", "2026-03-12")
     assert outcome.exit_code == 0, outcome.output
-    rows = {line.split("│")[1].strip(): line.split("│")[2].strip()
-            for line in outcome.stdout.splitlines() if line.count("│") == 3}
+    rows: dict[str, str] = {}
+    label = ""
+    for line in outcome.stdout.splitlines():
+        if line.count("│") != 3:
+            continue
+        first, second = (cell.strip() for cell in line.split("│")[1:3])
+        if first:  # a cell rich wrapped continues on lines with an empty first column
+            label = first
+            rows[label] = second
+        else:
+            rows[label] = f"{rows[label]} {second}".strip()
     assert "Test Creator: data as of 2026-03-10" in outcome.stdout
     assert "TikTok @testcreator" in outcome.stdout
     assert rows["Followers"] == "1,010"  # 1000 + 10 on March 10
-    # The 30 days ending March 10 hold every exported day: 100 x (1+2+3+7+8+9+10) = 4,000
-    assert rows["Views, last 30 days"] == "4,000"
-    assert rows["Profile views, last 30 days"] == "40"  # 1+2+3+7+8+9+10
+    # The 30 days ending March 10 hold every exported day: 100 x (1+2+3+7+8+9+10) = 4,000; the
+    # data spans only March 1 .. 10, and the figure says so
+    assert rows["Views, last 30 days"] == "4,000 (last 10 days — all the data there is)"
+    assert rows["Profile views, last 30 days"] == (  # 1+2+3+7+8+9+10
+        "40 (last 10 days — all the data there is)")
+    assert rows["Views over an export's period"] == "—"  # TikTok gives no period totals
     # No count 30 days before March 10 (Feb 8) and no posts: shown as missing, never as 0
     assert rows["Change, last 30 days"] == "—"
     assert rows["Typical views per post (median)"] == "—"

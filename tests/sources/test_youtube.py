@@ -11,6 +11,7 @@ Fixtures under tests/fixtures/youtube/ (UTF-8 without BOM, LF, minimal quoting, 
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -267,3 +268,70 @@ def test_dates_no_export_can_hold_are_errors(content: Path) -> None:
     _write(content, "Totals.csv", "Date,Views\n9999-12-31,3\n")
     with pytest.raises(SourceError, match=r"Totals.csv:2: Date: '9999-12-31' is not a plausible"):
         _load(content)
+
+
+# -- the Total row: the period's own totals (issue 14, point 5) ----------------------------------
+
+NEET_TABLE = (
+    "Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers,"
+    "Impressions,Impressions click-through rate (%)\n"
+    "Total,,,,61685,1384.3735,281,843001,6.31\n"
+    "oEDe6JMwL7Q,Study room make over for NEET aspriant || suuz,\"Apr 29, 2020\",292,58005,"
+    "1321.6783,269,797168,6.32\n"
+    "aaaaaaaaaaa,Second video,\"Jun 18, 2021\",200,3680,62.6952,12,45833,6.1\n"
+)
+
+
+def _periods(account: Account) -> list[dict]:
+    rows = account.periods.drop(columns="platform").to_dict("records")
+    return [{key: (None if pd.isna(value) else value) for key, value in row.items()}
+            for row in rows]
+
+
+def test_the_total_row_is_the_period_totals_dated_by_the_totals_beside_it(classic: Account) -> None:
+    # classic/Table data.csv: "Total,,,,20150,1032.9306,95,310480,4.92"; Totals.csv Nov 10 .. 16
+    assert _periods(classic) == [{
+        "first": pd.Timestamp("2026-11-10"), "last": pd.Timestamp("2026-11-16"), "views": 20150,
+        "watch_time_hours": 1032.9306, "followers_gained": 95, "impressions": 310480}]
+
+
+def test_current_exports_total_thumbnail_impressions_and_negative_subscribers(
+        current: Account) -> None:
+    # current/: "Total,,,,9120,0:03:32,61.12,14300,843.0833,-4,1101,96,148,,201400,5.02";
+    # Totals.csv covers Nov 15 .. 16
+    [row] = _periods(current)
+    assert (row["first"], row["last"]) == (pd.Timestamp("2026-11-15"), pd.Timestamp("2026-11-16"))
+    assert (row["views"], row["followers_gained"], row["impressions"]) == (14300, -4, 201400)
+    assert row["watch_time_hours"] == pytest.approx(843.0833)
+
+
+def test_a_lone_table_is_dated_by_the_period_in_its_folder_name(content: Path) -> None:
+    _write(content, "Content 2021-05-22_2021-06-18 suuz/Table data.csv", NEET_TABLE)
+    account = _load(content)
+    [row] = _periods(account)
+    assert (row["first"], row["last"]) == (pd.Timestamp("2021-05-22"), pd.Timestamp("2021-06-18"))
+    assert (row["views"], row["followers_gained"], row["impressions"]) == (61685, 281, 843001)
+    assert account.posts["snapshot_date"].unique().tolist() == [pd.Timestamp("2021-06-18")]
+    assert account.warnings == []
+
+
+def test_a_lone_table_without_dates_is_dated_by_exported_on_then_by_the_file(
+        content: Path) -> None:
+    _write(content, "Table data.csv", NEET_TABLE)
+    [row] = _periods(_load(content, exported_on=date(2021, 6, 20)))
+    assert (row["first"], row["last"]) == (None, pd.Timestamp("2021-06-20"))
+    path = content / "data" / "youtube" / "Table data.csv"
+    stamp = pd.Timestamp("2026-12-07 10:00").timestamp()
+    os.utime(path, (stamp, stamp))
+    account = _load(content)
+    [row] = _periods(account)
+    # The one date the warning names is the period's end and the posts' snapshot date.
+    assert row["last"] == pd.Timestamp("2026-12-07") and row["first"] is None
+    assert account.posts["snapshot_date"].unique().tolist() == [pd.Timestamp("2026-12-07")]
+    assert "its numbers are dated 2026-12-07 (the file's date)" in account.warnings[0]
+
+
+def test_a_table_without_a_total_row_gives_no_period(content: Path) -> None:
+    _write(content, "Content 2026-08-01_2026-09-30/Table data.csv",
+           TABLE_HEADER + 'aaaaaaaaaaa,One,"Nov 1, 2026",200,10\n')
+    assert _load(content).periods.empty
