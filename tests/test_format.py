@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from mediakit.analytics.report import Span
+from mediakit.analytics.figures import Span
 from mediakit.site.format import MISSING, Formatter, small_share, untitled
 
 

@@ -30,14 +30,9 @@ from mediakit.analytics import (
     timing,
 )
 from mediakit.analytics.combined import combined
+from mediakit.analytics.figures import AudienceSplit, PeriodTotals
 from mediakit.analytics.reference import number, table
-from mediakit.analytics.report import (
-    AudienceSplit,
-    Method,
-    PeriodTotals,
-    PlatformReport,
-    Report,
-)
+from mediakit.analytics.report import Method, PlatformReport, Report
 from mediakit.analytics.stale import STALE_AFTER_DAYS
 from mediakit.analytics.windows import column_span, last_data_date, recent_posts, upto
 from mediakit.errors import MediakitError

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mediakit.analytics.report import AudienceSplit
+from mediakit.analytics.figures import AudienceSplit
 
 ORDER_LAST = ("other", "others", "unknown")
 

@@ -6,8 +6,8 @@ rate is never set against a per-follower benchmark (they differ by an order of m
 
 from __future__ import annotations
 
+from mediakit.analytics.figures import BenchmarkComparison, Rate
 from mediakit.analytics.reference import number, table
-from mediakit.analytics.report import BenchmarkComparison, Rate
 
 BANDS = ("low", "below average", "average", "above average", "high")
 

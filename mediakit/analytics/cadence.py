@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from mediakit.analytics.report import Cadence
+from mediakit.analytics.figures import Cadence
 from mediakit.analytics.windows import upto, window_start
 
 WINDOW_DAYS = 91  # 13 whole weeks ending on as_of

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from mediakit.analytics.figures import PeriodChange, Span
 from mediakit.analytics.reach import followers_on
-from mediakit.analytics.report import PeriodChange, Span
 from mediakit.analytics.windows import column_span, in_window
 
 DAYS = 30

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mediakit.analytics.report import Insight
+from mediakit.analytics.figures import Insight
 
 MIN_POSTS = 2  # a feature seen on one post says nothing about the feature
 SOLID_POSTS = 5  # below this the row is marked "small sample"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from mediakit.analytics.report import Rate
+from mediakit.analytics.figures import Rate
 
 INTERACTIONS = ("likes", "comments", "shares", "saves")
 

@@ -12,8 +12,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from mediakit.analytics.figures import BenchmarkComparison
 from mediakit.analytics.growth import daily_gains
-from mediakit.analytics.report import BenchmarkComparison
 
 JUMP_MIN_FOLLOWERS = 200  # a jump smaller than this is noise at any size
 JUMP_TIMES_TYPICAL = 5  # ... and it must be 5x the typical daily gain

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from mediakit.analytics.compare import relative_change
+from mediakit.analytics.figures import Growth, GrowthDay, GrowthPeriod, Post, Projection
 from mediakit.analytics.reach import followers_on
-from mediakit.analytics.report import Growth, GrowthDay, GrowthPeriod, Post, Projection
 from mediakit.analytics.windows import upto
 
 PERIODS = (7, 30, 90, 365)

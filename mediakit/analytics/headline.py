@@ -23,13 +23,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mediakit.analytics.benchmarks import headline_rate
-from mediakit.analytics.report import (
-    Headline,
-    HeadlineEngagement,
-    PlatformReport,
-    Rate,
-    Window,
-)
+from mediakit.analytics.figures import Headline, HeadlineEngagement, Rate, Window
+from mediakit.analytics.report import PlatformReport
 
 VIEWS_DAYS = 30  # the "video views" headline: the 30 days ending on the as-of day
 ALL_POSTS_RULE = "all posts"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from mediakit.analytics.engagement import interactions, post_rate, rated_posts
-from mediakit.analytics.report import Post, Virality
+from mediakit.analytics.figures import Post, Virality
 
 VIRAL_MULTIPLE = 5.0
 TOP_ENGAGEMENT_MIN_VIEWS = 1_000  # a 40-view post with 10 likes is not "most engaging"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from mediakit.analytics.figures import AudienceSplit, RateAdvice, SuggestedRate
 from mediakit.analytics.reference import table
-from mediakit.analytics.report import AudienceSplit, RateAdvice, SuggestedRate
 
 if TYPE_CHECKING:
     from mediakit.project.profile import Profile

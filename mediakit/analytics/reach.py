@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from mediakit.analytics.report import ReachStats, Window
+from mediakit.analytics.figures import ReachStats, Window
 from mediakit.analytics.windows import column_span, in_window, span, upto
 
 REACH_DAYS = 30  # the account's reach counts are over the 30 days ending on as_of

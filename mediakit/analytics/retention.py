@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mediakit.analytics.report import Retention
+from mediakit.analytics.figures import Retention
 
 TOP = 10
 MIN_FOR_CORRELATION = 5

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from mediakit.analytics.report import BestTime
+from mediakit.analytics.figures import BestTime
 from mediakit.errors import MediakitError
 
 

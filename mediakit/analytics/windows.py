@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from mediakit.analytics.report import Span
+from mediakit.analytics.figures import Span
 
 
 def window_start(as_of: date, days: int) -> pd.Timestamp:

@@ -21,7 +21,7 @@ from babel.numbers import (
     format_percent,
 )
 
-from mediakit.analytics.report import PeriodTotals, Span
+from mediakit.analytics.figures import PeriodTotals, Span
 
 MISSING = "—"
 UNTITLED = "Untitled post"  # a post without a caption, on every page (video, image or carousel)

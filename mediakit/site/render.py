@@ -24,7 +24,8 @@ from jinja2 import (
 from markdown_it import MarkdownIt
 
 from mediakit import __version__
-from mediakit.analytics.report import BenchmarkComparison, Report
+from mediakit.analytics.figures import BenchmarkComparison
+from mediakit.analytics.report import Report
 from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder

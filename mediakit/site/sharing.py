@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from mediakit.analytics.report import Headline, Report
+from mediakit.analytics.figures import Headline
+from mediakit.analytics.report import Report
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
 from mediakit.site import preview

@@ -63,14 +63,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mediakit.analytics.report import (
-    Combined,
-    Headline,
-    PeriodTotals,
-    PlatformReport,
-    Report,
-    Span,
-)
+from mediakit.analytics.figures import Headline, PeriodTotals, Span
+from mediakit.analytics.report import Combined, PlatformReport, Report
 
 SCHEMA_VERSION = 1
 

@@ -1,6 +1,6 @@
 from mediakit.analytics import audience
 from mediakit.analytics.audience import match
-from mediakit.analytics.report import AudienceSplit
+from mediakit.analytics.figures import AudienceSplit
 from tests.helpers import audience as rows
 
 

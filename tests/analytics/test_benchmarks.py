@@ -1,8 +1,8 @@
 import pytest
 
 from mediakit.analytics import benchmarks
+from mediakit.analytics.figures import Rate
 from mediakit.analytics.reference import table
-from mediakit.analytics.report import Rate
 
 
 def _rate(value: float, denominator: str = "view", key: str = "per_view") -> Rate:

@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 
 from mediakit.analytics import freshness
-from mediakit.analytics.report import BenchmarkComparison
+from mediakit.analytics.figures import BenchmarkComparison
 from mediakit.analytics.stale import stale_warnings
 from tests.helpers import daily
 

@@ -8,8 +8,9 @@ six reels of 3,000 views and 180 interactions (150 + 10 + 5 + 15 saves).
 from datetime import date
 
 from mediakit.analytics.analyze import analyze
+from mediakit.analytics.figures import Rate, ReachStats, Window
 from mediakit.analytics.headline import headline
-from mediakit.analytics.report import PlatformReport, Rate, ReachStats, Window
+from mediakit.analytics.report import PlatformReport
 
 
 def test_tiktok_leads_with_the_recent_median_and_the_per_view_rate(account, profile):

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from mediakit.analytics import content, engagement, timing
 from mediakit.analytics.analyze import analyze
 from mediakit.analytics.audience import match
+from mediakit.analytics.figures import AudienceSplit
 from mediakit.analytics.reach import reach_stats
-from mediakit.analytics.report import AudienceSplit
 from mediakit.analytics.windows import recent_posts
 from mediakit.project.profile import Profile
 from mediakit.site import render

@@ -1,7 +1,7 @@
 import pytest
 
 from mediakit.analytics import rates
-from mediakit.analytics.report import AudienceSplit
+from mediakit.analytics.figures import AudienceSplit
 from mediakit.project.profile import Profile
 
 

@@ -12,16 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mediakit.analytics.report import (
-    AudienceSplit,
-    PeriodChange,
-    PlatformReport,
-    Post,
-    ReachStats,
-    Report,
-    Span,
-    Window,
-)
+from mediakit.analytics.figures import AudienceSplit, PeriodChange, Post, ReachStats, Span, Window
+from mediakit.analytics.report import PlatformReport, Report
 from mediakit.project.profile import load_profile
 from mediakit.site import render
 from mediakit.site.chart_svg import Renderer
