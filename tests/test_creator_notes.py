@@ -44,7 +44,7 @@ def test_no_note_warning_or_file_name_meant_for_the_creator_reaches_the_site(tmp
     (root / "content/case-studies/gap.md").write_text(GAP_STUDY, "utf-8")
     # an init leftover and a doubtful price: two more kinds of warning
     profile = root / "content/profile.yaml"
-    text = profile.read_text("utf-8")
+    text = profile.read_text("utf-8").replace("\ndemo: true", "\n")  # a real creator's data
     profile.write_text(re.sub(r"(?m)^(\s+price: )\d+", r"\g<1>1.250", text, count=1), "utf-8")
     result = build(root, today=date.fromisoformat(TODAY))
     checked = check(root, today=date.fromisoformat(TODAY))

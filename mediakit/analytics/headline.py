@@ -35,15 +35,18 @@ ALL_POSTS_RATE = "engagement_rate_per_view"
 def headline(data: PlatformReport, as_of: date) -> Headline:
     """The platform's headline numbers, from numbers ``data`` already holds (nothing new)."""
     median_views, window = _median(data)
+    span = data.views_30d_span
     return Headline(
         platform=data.platform,
         followers=data.followers,
         median_views=median_views,
         median_window=window,
         views_30d=data.views_30d,
-        views_window_days=VIEWS_DAYS,
-        views_window_first=(as_of - timedelta(days=VIEWS_DAYS - 1)).isoformat(),
-        views_window_last=as_of.isoformat(),
+        # the days the 30-day views really cover (a 28-day export: 28), as every label says
+        views_window_days=span.covered_days if span else VIEWS_DAYS,
+        views_window_first=span.first if span else (
+            as_of - timedelta(days=VIEWS_DAYS - 1)).isoformat(),
+        views_window_last=span.last if span else as_of.isoformat(),
         engagement=engagement(data),
     )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mediakit.analytics.figures import AudienceSplit, PeriodChange, Post, ReachStats, Span, Window
+from mediakit.analytics.headline import headline
 from mediakit.analytics.report import PlatformReport, Report
 from mediakit.project.profile import load_profile
 from mediakit.site import render
@@ -39,11 +40,13 @@ def _tiktok() -> PlatformReport:
     views = PeriodChange("views", "Video views", 478_050.0, None, None, None, False, span=SHORT)
     untitled = Post("p1", "https://www.tiktok.com/@a/video/1", "", "2026-02-10", 5_000, 400, 20,
                     10, 0.086)
-    return PlatformReport(
+    data = PlatformReport(
         "tiktok", "@a", None, followers=12_000, views_30d=478_050, views_30d_span=SHORT,
         reach=reach, comparison=[views, comments], top_posts=[untitled],
         audience=[AudienceSplit("country", {"IE": 0.62, "US": 0.375, "IT": 0.003, "Others": 0.002},
                                 "FollowerTopTerritories.csv", False)])
+    data.headline = headline(data, AS_OF)  # as analyze() does: what the kit's cards show
+    return data
 
 
 @pytest.fixture(scope="module")
