@@ -29,24 +29,9 @@ import pytest
 
 from mediakit import build as build_module
 from tests.hardening import canaries, hostile, schema_walk
+from tests.hardening.conftest import CanaryBuild
 
 PATTERNS = sorted([*canaries.FIELDS, *canaries.NOT_RENDERED])
-
-
-class CanaryBuild:
-    def __init__(self, written: canaries.Written, rendered: build_module.Rendered) -> None:
-        self.written = written
-        self.rendered = rendered
-        self.located = canaries.locate(rendered.files)
-
-
-@pytest.fixture(scope="session")
-def canary_build(tmp_path_factory: pytest.TempPathFactory, clean_demo: Path) -> CanaryBuild:
-    """The demo with a canary in every field, rendered in memory (charts drawn for real)."""
-    project = hostile.copy_demo(tmp_path_factory.mktemp("canary") / "kit", cache_from=clean_demo)
-    written = canaries.write_project(project)
-    rendered = build_module.render_project(project, today=hostile.TODAY)
-    return CanaryBuild(written, rendered)
 
 
 def check(pattern: str, written: canaries.Written, located: canaries.Located) -> list[str]:
