@@ -185,7 +185,7 @@ class Canary:
 
 
 class Markers:
-    """Hands out zqx...q markers, remembering which field got which."""
+    """Hands out zqx...q markers: zqxaaaq, zqxaabq... (three letters, 12,167 of them)."""
 
     def __init__(self) -> None:
         self.count = 0

@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-from pathlib import Path
 
 import pytest
 import vl_convert
@@ -106,8 +105,7 @@ def test_round(ready: rounds.Harness, number: int) -> None:
     assert len(result.missing) <= 2, [(c.name, payload) for c, payload in result.missing]
 
 
-def test_a_round_would_see_a_template_that_does_not_escape(ready: rounds.Harness,
-                                                           tmp_path: Path) -> None:
+def test_a_round_would_see_a_template_that_does_not_escape(ready: rounds.Harness) -> None:
     """The round's checks can fail: a theme printing a rate's notes with |safe is caught."""
     templates = ready.project / "templates" / "kit"
     templates.mkdir(parents=True)
