@@ -1,4 +1,4 @@
-"""Builds shared by the hardening tests: the clean demo and two payload-packed demos.
+"""Builds shared by the hardening tests: the clean demo, two payload-packed demos, the canaries.
 
 A demo build takes seconds, so each is made once per session; the tests only read the results.
 The clean build runs with TZ=UTC (the determinism test rebuilds it elsewhere and compares bytes).
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mediakit import build as build_module
-from tests.hardening import hostile
+from tests.hardening import canaries, hostile
 
 #: Where each payload-packed build starts in the corpus: far apart, so a payload lands in a
 #: different kind of field in each build.
@@ -74,3 +74,21 @@ def packed_builds(tmp_path_factory: pytest.TempPathFactory, clean_demo: Path,
         build_module.build(project, today=hostile.TODAY)
         builds.append(PackedBuild(packed, project / "site", hostile.scan(project / "site")))
     return builds
+
+
+class CanaryBuild:
+    """The canary project (tests/hardening/canaries.py), rendered in memory, its markers found."""
+
+    def __init__(self, written: canaries.Written, rendered: build_module.Rendered) -> None:
+        self.written = written
+        self.rendered = rendered
+        self.located = canaries.locate(rendered.files)
+
+
+@pytest.fixture(scope="session")
+def canary_build(tmp_path_factory: pytest.TempPathFactory, clean_demo: Path) -> CanaryBuild:
+    """The demo with a canary in every field, rendered in memory (charts drawn for real)."""
+    project = hostile.copy_demo(tmp_path_factory.mktemp("canary") / "kit", cache_from=clean_demo)
+    written = canaries.write_project(project)
+    rendered = build_module.render_project(project, today=hostile.TODAY)
+    return CanaryBuild(written, rendered)

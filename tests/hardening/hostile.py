@@ -410,6 +410,7 @@ class _Scanner(HTMLParser):
         if tag in ACTIVE_TAGS:
             self.active.append(f"<{tag} " + " ".join(f"{k}={v!r}" for k, v in sorted(
                 attrs, key=lambda kv: kv[0])) + ">")
+        refresh = (values.get("http-equiv") or "").lower() == "refresh"
         if tag == "meta" and (values.get("http-equiv") or "").lower() in ("refresh", "set-cookie"):
             self.findings.append(Finding(self.name, f"<meta http-equiv={values['http-equiv']}>"))
         for key, value in attrs:
@@ -418,7 +419,8 @@ class _Scanner(HTMLParser):
             if key.startswith("on"):
                 self.findings.append(Finding(self.name, f"<{tag} {key}=...> event handler"))
             elif key in URL_ATTRIBUTES and url_scheme_danger(value):
-                if not (key == "content" and tag == "meta" and "url=" not in value.lower()):
+                # a <meta content> is a link only in a refresh (og:site_name may say "url=")
+                if not (key == "content" and tag == "meta" and not refresh):
                     self.findings.append(Finding(self.name, f"<{tag} {key}={value[:60]!r}>"))
             elif key == "style" and style_danger(value):
                 self.findings.append(Finding(self.name, f"<{tag} style={value[:60]!r}>"))

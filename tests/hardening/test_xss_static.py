@@ -4,6 +4,12 @@ Two payload-packed demo builds (tests/hardening/conftest.py) put each of the 249
 tests/fixtures/hostile/xss.txt into a profile string, a pitch or case-study header, a CSV cell
 or header and every Markdown body. Every built HTML and SVG file is then read with an HTML parser
 and compared with the clean demo build.
+
+These builds prove that nothing runs. They cannot say which field reached which page: every
+Markdown body holds the whole corpus, so a payload is on some page whatever a template does with
+its own field. test_canaries.py traces each field to its page with a marker of its own,
+test_payload_rounds.py puts every payload through every free-text field, and
+test_validated_fields.py puts every payload through every field with a validator.
 """
 
 from __future__ import annotations
@@ -64,7 +70,9 @@ def test_every_payload_is_used_in_a_plain_field_and_a_markdown_body(
 
 
 def test_payloads_reach_the_pages(packed_builds: list[PackedBuild]) -> None:
-    """Otherwise "nothing ran" would prove nothing: the payloads are on the pages, as text."""
+    """Otherwise "nothing ran" would prove nothing: the payloads are on the pages, as text.
+
+    Coarse: all pages are searched together (test_canaries.py checks each field's own page)."""
     for build in packed_builds:
         shown = _alnum(" ".join(build.scan.text.values()))
         placed = build.packed.placed
