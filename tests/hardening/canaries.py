@@ -54,7 +54,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "profile: contact.links[].url": (KIT, PITCHES, STUDIES),
     "profile: platforms{}.handle": (REPORT,),  # via the report: each platform's heading
     "profile: platforms{}.url": (KIT, PITCHES),  # the hero's buttons
-    "profile: platforms{}.data": ("methodology.html",),  # data sources: the files read
+    # the font the pages ask for: a quoted CSS string in the site's stylesheet
+    "profile: font": ("assets/site.css",),
     "profile: rates[].deliverable": (KIT,),  # kit/rates.html
     "profile: rates[].notes": (KIT,),
     "profile: rates[].currency": (KIT,),
@@ -108,8 +109,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 
 #: Fields that hold a creator's text but that no template shows: their markers must be nowhere.
 NOT_RENDERED: dict[str, str] = {
-    "profile: font": "validated (letters, digits, spaces, '-') but unused: site.css sets the "
-                     "font stack itself",
+    "profile: platforms{}.data": "the folder the exports are read from: the creator's own path, "
+                                 "never on a published page (methodology names exports by what "
+                                 "they hold)",
     "profile: partners[].url": "kit/partners.html shows the logo or the name, without a link",
     "csv: tiktok Overview.csv: unknown column header": "columns the reader does not know are "
                                                        "ignored",
@@ -131,6 +133,7 @@ NOT_TEXT: dict[str, str] = {
     "profile: audience{}{key}": _CHOICE + " (age, gender, country, city)",
     "profile: audience{}{}.shares{}": _NUMBER,
     "profile: site.noindex": "true or false",
+    "profile: demo": "true or false",
     "profile: site.interactive_charts": "true or false",
     "pitch: target.gender[]": _CHOICE + " (female, male, other)",
     "pitch: target.age[]": _CHOICE + " (age groups like 18-24 or 45+)",
