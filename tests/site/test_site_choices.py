@@ -113,3 +113,12 @@ def test_a_wrong_choice_is_one_clear_line(tmp_path, options, message):
         load_profile(path)
     assert message in str(caught.value) and "\n" not in str(caught.value)
     assert SiteOptions().sections[0] == "numbers"  # the default order starts with the numbers
+
+
+def test_a_case_studys_rate_says_whose_posts_and_sits_beside_the_kits_headline(demo_inputs):
+    files = _render(demo_inputs, demo_inputs.report, demo_inputs.profile)
+    page = files["case-studies/liffey-audio-home-studio.html"].decode("utf-8")
+    kit = demo_inputs.report.platforms["tiktok"].headline.engagement
+    assert "this campaign’s 2 posts only: all their engagements ÷ all their views" in page
+    assert (f"The kit’s headline, {kit.value * 100:.1f}% per view, is the median interactions "
+            f"per post ÷ median views per post over {kit.posts} recent posts") in page
