@@ -25,10 +25,10 @@ def test_the_monthly_table_keeps_a_months_last_count_or_adds_its_days_up():
     followers = [("2026-01-30", 100), ("2026-01-31", 120), ("2026-02-01", 125),
                  ("2026-02-28", 140), ("2026-03-01", 141)]
     assert _monthly_table(followers, "last") == [
-        ("2026-01", "120"), ("2026-02", "140"), ("2026-03", "141")]
+        ("Jan 2026", "120"), ("Feb 2026", "140"), ("Mar 2026", "141")]
     views = [("2026-01-31", 1000), ("2026-02-01", 2500), ("2026-02-02", 500)]
     # January 1,000; February 2,500 + 500 = 3,000
-    assert _monthly_table(views, "sum") == [("2026-01", "1,000"), ("2026-02", "3,000")]
+    assert _monthly_table(views, "sum") == [("Jan 2026", "1,000"), ("Feb 2026", "3,000")]
 
 
 def test_chart_data_goes_in_as_plain_json_records():

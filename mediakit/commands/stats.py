@@ -92,6 +92,13 @@ def stats_table(analysis: Any) -> Table:
         text = fmt.number(value)
         return text if value is None or span is None or span.full else f"{text} ({fmt.span(span)})"
 
+    def suggestion(data: Any, index: int) -> str:
+        advice = getattr(data, "rates", None)
+        if advice is None or len(advice.suggestions) <= index:
+            return fmt.number(None)
+        item = advice.suggestions[index]
+        return f"{fmt.money(item.low, item.currency)} – {fmt.money(item.high, item.currency)}"
+
     def period(data: Any) -> str:
         totals = getattr(data, "period_totals", None)
         if not totals:
@@ -114,4 +121,11 @@ def stats_table(analysis: Any) -> Table:
     row("Top countries", [top(d, "country", 3) for d in platforms])
     row("Best hours to post", [", ".join(fmt.hour(h) for h in d.best_posting_hours)
                                or fmt.hour(None) for d in platforms])
+    row("Benchmark band", [d.benchmark.band if d.benchmark else fmt.number(None)
+                           for d in platforms])
+    # mediakit's price suggestions are advice for the creator: here always, on the kit only
+    # with site.show_suggested_rates
+    for index, label in enumerate(("Suggested: 1 post", "Suggested: + usage rights (30 d)",
+                                   "Suggested: + exclusivity (30 d)", "Suggested: 3 posts")):
+        row(label, [suggestion(d, index) for d in platforms])
     return table

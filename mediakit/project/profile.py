@@ -141,6 +141,13 @@ class SelfReported(_Model):
         return shares
 
 
+#: The kit's sections, in the default order; ``site.sections`` chooses and orders them.
+KIT_SECTIONS = ("numbers", "audience", "posts", "growth", "timing", "rates", "partners",
+                "case-studies", "testimonials", "about", "contact")
+#: When the engagement benchmark (tier badge and band) is published.
+BENCHMARK_RULES = ("always", "favourable", "never")
+
+
 class SiteOptions(_Model):
     title: Text = "Media kit"  # Profile fills in "<name> — Media kit"
     base_url: BaseUrl | None = None
@@ -148,6 +155,28 @@ class SiteOptions(_Model):
     noindex: bool = True
     interactive_charts: bool = False
     language: LanguageTag = "en"  # Profile derives it from locale
+    # The optional judgements are the creator's to publish; no number changes with them.
+    show_suggested_rates: bool = False  # mediakit's price suggestions: advice for the creator
+    benchmark: str = "favourable"  # always | favourable (at or above the average band) | never
+    report: bool = True  # publish the full analytics report (report.html)
+    sections: list[str] = list(KIT_SECTIONS)
+
+    @field_validator("benchmark")
+    @classmethod
+    def _known_rule(cls, value: str) -> str:
+        if value not in BENCHMARK_RULES:
+            fail(f"must be one of {', '.join(BENCHMARK_RULES)}, got '{short(value)}'",
+                 hint="favourable shows the badge only at or above the tier's average band")
+        return value
+
+    @field_validator("sections")
+    @classmethod
+    def _known_sections(cls, values: list[str]) -> list[str]:
+        for index, value in enumerate(values):
+            if value not in KIT_SECTIONS:
+                fail(f"unknown section '{short(value)}'", at=(index,),
+                     hint=_did_you_mean(value, KIT_SECTIONS))
+        return list(dict.fromkeys(values))
 
 
 class Profile(_Model):

@@ -148,7 +148,8 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         version, build_number, error, closed = state.wait(-1, 0)
         try:
-            self._event("status", {"build": build_number, "error": error}, retry=1000)
+            self._event("status", {"build": build_number, "error": error,
+                                   "notes": list(state.notes)}, retry=1000)
             while not closed:
                 seen = version
                 version, build_number, error, closed = state.wait(seen, KEEPALIVE_S)

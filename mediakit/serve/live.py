@@ -39,11 +39,38 @@ LIVE_JS = """(function () {
       "this page reloads by itself.";
   }
   function hide() { if (box) { box.remove(); box = null; } }
+  function notes(list) {
+    if (!list || !list.length || document.getElementById("mediakit-notes")) { return; }
+    var panel = document.createElement("aside");
+    panel.id = "mediakit-notes";
+    panel.setAttribute("aria-label", "Notes for you from mediakit");
+    var s = panel.style;
+    s.position = "fixed"; s.right = "12px"; s.bottom = "12px"; s.maxWidth = "28rem";
+    s.zIndex = "2147483646"; s.padding = "12px 16px"; s.background = "#fff7e0";
+    s.color = "#3d2b00"; s.border = "1px solid #b7791f"; s.borderRadius = "10px";
+    s.font = "14px/1.4 system-ui, sans-serif"; s.boxShadow = "0 4px 16px rgba(0,0,0,.2)";
+    s.maxHeight = "40vh"; s.overflow = "auto"; s.overflowWrap = "anywhere";
+    var title = document.createElement("strong");
+    title.textContent = "For you, not on the published kit (" + list.length + ")";
+    var close = document.createElement("button");
+    close.type = "button"; close.textContent = "Hide";
+    close.style.marginLeft = "8px";
+    close.addEventListener("click", function () { panel.remove(); });
+    var items = document.createElement("ul");
+    items.style.margin = "8px 0 0"; items.style.paddingLeft = "18px";
+    list.forEach(function (text) {
+      var item = document.createElement("li");
+      item.textContent = text;  /* text, never HTML: the notes quote the creator's files */
+      items.appendChild(item);
+    });
+    panel.appendChild(title); panel.appendChild(close); panel.appendChild(items);
+    document.body.appendChild(panel);
+  }
   var source = new EventSource("/__mediakit__/events");
   source.addEventListener("status", function (event) {
     var data = JSON.parse(event.data);
     if (data.build !== served) { location.reload(); return; }
-    if (data.error) { show(data.error); } else { hide(); }
+    if (data.error) { show(data.error); } else { hide(); notes(data.notes); }
   });
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("build-error", function (event) {
@@ -62,11 +89,13 @@ class LiveState:
         self.error: str | None = None  # the last build's error, None when it succeeded
         self.version = 0  # counts outcomes, successful or not
         self.closed = False
+        self.notes: list[str] = []  # the last good build's warnings: for the creator's eyes
 
-    def succeeded(self) -> None:
+    def succeeded(self, notes: list[str] | None = None) -> None:
         with self._changed:
             self.build += 1
             self.error = None
+            self.notes = list(notes or [])
             self.version += 1
             self._changed.notify_all()
 

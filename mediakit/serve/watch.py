@@ -112,7 +112,7 @@ class Preview:
         except MediakitError:
             skipped = None  # the full build below says what is wrong, in its own words
         if skipped is not None:
-            self.state.succeeded()
+            self.state.succeeded([printable(text) for text in skipped.warnings])
             what = (f"Updated {', '.join(skipped.patched)}" if skipped.patched
                     else "Nothing to rebuild")
             self.echo(f"{what} in {time.perf_counter() - started:.2f} s{because}, data as of "
@@ -133,7 +133,7 @@ class Preview:
             if self.verbose:
                 self.echo(traceback.format_exc().rstrip(), True)
             return
-        self.state.succeeded()
+        self.state.succeeded([printable(text) for text in result.warnings])
         seconds = time.perf_counter() - started
         self.echo(f"Built {result.pages} pages in {seconds:.1f} s{because}, "
                   f"data as of {result.report.as_of.isoformat()}.", False)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from mediakit.analytics.report import Report
 from mediakit.site.chart_specs import theme
 from mediakit.site.chart_svg import Chart, Renderer
+from mediakit.site.format import Formatter
 from mediakit.site.kit_charts import followers_chart, views_chart
 from mediakit.site.report_charts import (
     audience_chart,
@@ -43,16 +44,17 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
     alt.theme.register("mediakit", enable=True)(lambda: {"config": theme(profile)})
     charts: dict[str, Chart] = {}
     names = territory_names(profile.locale)
+    fmt = Formatter(profile.locale)  # dates and numbers in captions as the pages write them
     # Altair's debug mode validates every piece of a spec as it is made; the suite validates
     # the whole specs instead (tests/test_charts.py), so a build does not pay for it.
     with debug_mode(False):
         for data in report.platforms.values():
             made = (
-                followers_chart(data, renderer),
-                views_chart(data, renderer),
-                benchmark_chart(data, renderer),
+                followers_chart(data, renderer, fmt),
+                views_chart(data, renderer, fmt),
+                benchmark_chart(data, renderer, fmt),
                 heatmap_chart(data, renderer),
-                top_posts_chart(data, renderer),
+                top_posts_chart(data, renderer, fmt),
                 insights_chart(data, renderer),
                 *(audience_chart(data, dimension, renderer, names)
                   for dimension in ("gender", "age", "country", "city")),

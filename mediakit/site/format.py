@@ -10,6 +10,7 @@ Window figures are labelled through ``span``: the real days a figure covers, nev
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from babel import Locale
@@ -143,6 +144,21 @@ class Formatter:
             value = date.fromisoformat(value[:10])
         return format_date(value, format=style, locale=self.locale)  # type: ignore[arg-type]
 
+    def month(self, value: str) -> str:
+        """2026-03 -> Mar 2026 (in the profile's locale), for monthly tables beside dates."""
+        return format_date(date.fromisoformat(f"{value[:7]}-01"), format="MMM y",
+                           locale=self.locale)
+
+    def dated(self, value: object) -> str:
+        """A source's date as the page writes dates: 2025-11 -> Nov 2025, 2025-02-28 -> the day;
+        anything else (e.g. "undated") as it is."""
+        text = str(value)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return self.month(text)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return self.day(text)
+        return text
+
     def hour(self, value: object) -> str:
         """18 -> 18:00 (24-hour clock: unambiguous for brands abroad)."""
         if is_missing(value):
@@ -158,6 +174,7 @@ class Formatter:
             "percent": self.percent,
             "money": self.money,
             "day": self.day,
+            "dated": self.dated,
             "hour": self.hour,
             "share": self.share,
             "span": self.span,

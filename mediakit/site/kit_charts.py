@@ -7,13 +7,15 @@ from typing import Any
 from mediakit.analytics.report import PlatformReport
 from mediakit.site.chart_specs import HEIGHT, WIDTH, inline_data
 from mediakit.site.chart_svg import Chart, Renderer
+from mediakit.site.format import Formatter
 
 
 def _time_values(series: list[tuple[str, int]], column: str) -> dict[str, list[dict[str, Any]]]:
     return inline_data([{"date": day, column: value} for day, value in series])
 
 
-def followers_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
+def followers_chart(data: PlatformReport, renderer: Renderer,
+                    fmt: Formatter | None = None) -> Chart | None:
     """Follower count per day: growth, from counts (never TikTok's difference column)."""
     if len(data.followers_series) < 2:
         return None
@@ -30,15 +32,18 @@ def followers_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         )
     )
     key = f"{data.platform}-followers"
+    fmt = fmt or Formatter()
     first, last = data.followers_series[0], data.followers_series[-1]
     description = (
-        f"Followers per day from {first[0]} ({first[1]:,}) to {last[0]} ({last[1]:,})."
+        f"Followers per day from {fmt.day(first[0])} ({fmt.number(first[1])}) to "
+        f"{fmt.day(last[0])} ({fmt.number(last[1])})."
     )
     return Chart(key, "Follower growth", description, renderer.svg(chart, key),
-                 _monthly_table(data.followers_series, "last"))
+                 _monthly_table(data.followers_series, "last", fmt))
 
 
-def views_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
+def views_chart(data: PlatformReport, renderer: Renderer,
+                fmt: Formatter | None = None) -> Chart | None:
     """Video views per day, all videos together."""
     if len(data.views_series) < 2:
         return None
@@ -54,22 +59,27 @@ def views_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         )
     )
     key = f"{data.platform}-views"
+    fmt = fmt or Formatter()
     peak = max(data.views_series, key=lambda item: (item[1], item[0]))
     description = (
-        f"Video views per day from {data.views_series[0][0]} to {data.views_series[-1][0]}; "
-        f"the busiest day was {peak[0]} with {peak[1]:,} views."
+        f"Video views per day from {fmt.day(data.views_series[0][0])} to "
+        f"{fmt.day(data.views_series[-1][0])}; the busiest day was {fmt.day(peak[0])} with "
+        f"{fmt.number(peak[1])} views."
     )
     return Chart(key, "Daily video views", description, renderer.svg(chart, key),
-                 _monthly_table(data.views_series, "sum"))
+                 _monthly_table(data.views_series, "sum", fmt))
 
 
-def _monthly_table(series: list[tuple[str, int]], how: str) -> list[tuple[str, str]]:
+def _monthly_table(series: list[tuple[str, int]], how: str,
+                   fmt: Formatter | None = None) -> list[tuple[str, str]]:
     """The data behind a daily chart, one row per month (a readable size for a table).
 
-    ``how`` is "last" (the month's last value: a count) or "sum" (a total). Days are ISO dates.
+    ``how`` is "last" (the month's last value: a count) or "sum" (a total). Days are ISO dates;
+    months and numbers are written as the rest of the page writes them (the profile's locale).
     """
+    fmt = fmt or Formatter()
     months: dict[str, int] = {}
     for day, value in series:
         month = day[:7]  # "2026-03-14" -> "2026-03"
         months[month] = value if how == "last" else months.get(month, 0) + value
-    return [(label, f"{int(value):,}") for label, value in sorted(months.items())]
+    return [(fmt.month(label), fmt.number(value)) for label, value in sorted(months.items())]

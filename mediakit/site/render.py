@@ -102,6 +102,7 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.filters["platform_name"] = platform_name
     env.filters["signed_percent"] = lambda value: signed_percent(value, formatter)
     env.globals["meter"] = meter
+    env.globals["benchmark_shown"] = benchmark_shown
     return env
 
 
@@ -127,6 +128,17 @@ def meter(benchmark: BenchmarkComparison) -> dict[str, float]:
     low = at(benchmark.average_low)
     return {"low": low, "width": round(at(benchmark.average_high) - low, 1),
             "value": at(benchmark.value)}
+
+
+FAVOURABLE_BANDS = ("average", "above average", "high")
+
+
+def benchmark_shown(benchmark: BenchmarkComparison | None, rule: str) -> bool:
+    """Whether the tier badge and band go on a public page, by the creator's ``site.benchmark``:
+    ``always``, ``never``, or ``favourable`` (at or above the tier's average band)."""
+    if benchmark is None or rule == "never":
+        return False
+    return rule == "always" or benchmark.band in FAVOURABLE_BANDS
 
 
 def country_name(code: str, formatter: Formatter) -> str:
@@ -247,7 +259,8 @@ def site(
     env = environment(project_dir, formatter)
     md = markdown()
     pages = read_pages(content_dir, md)
-    extra = [name for name in ANALYTICS_PAGES if has_template(env, name)]
+    extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
+             and (name != "report.html" or profile.site.report)]
     reserved = {"index", "404", *(name.removesuffix(".html") for name in ANALYTICS_PAGES)}
     for page in pages:
         if page.slug in reserved:
@@ -280,6 +293,9 @@ def site(
         "pdf_href": PDF_NAME if pdf else None,
         "description": describe(report, profile, formatter),
         "palette": palette(profile.colors.primary, profile.colors.accent),
+        "kit_sections": profile.site.sections,
+        "report_page": "report.html" in extra,
+        "show_suggested_rates": profile.site.show_suggested_rates,
         "font_family": typeface.page_family(profile.font),
         "print_font_family": typeface.print_family(profile.font),
     }
@@ -318,7 +334,8 @@ def site(
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
     files[PREVIEW] = preview_png(report, profile, formatter, content_dir, cache_dir=cache_dir)
-    files["stats.json"] = stats_json(report)
+    files["stats.json"] = stats_json(report, benchmark_published=lambda bench: benchmark_shown(
+        bench, profile.site.benchmark))
     files[".nojekyll"] = b""
     files["robots.txt"] = robots_txt(profile).encode("utf-8")
     if is_public(profile):

@@ -14,7 +14,7 @@ from typing import Any
 from mediakit.analytics.report import PlatformReport
 from mediakit.site.chart_specs import HEIGHT, WIDTH, inline_data
 from mediakit.site.chart_svg import Chart, Renderer, capped
-from mediakit.site.format import UNTITLED, small_share
+from mediakit.site.format import UNTITLED, Formatter, small_share
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BAR_WIDTH = 400  # narrower than the time charts: labels sit above the bars, legible on a phone
@@ -40,7 +40,8 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def benchmark_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
+def benchmark_chart(data: PlatformReport, renderer: Renderer,
+                    fmt: Formatter | None = None) -> Chart | None:
     """The creator's rate as a bar over the benchmark's bands (low .. high) for the same tier."""
     bench = data.benchmark
     if bench is None:
@@ -80,7 +81,8 @@ def benchmark_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     key = f"{data.platform}-engagement-benchmark"
     description = (
         f"Engagement per {bench.denominator} of {_pct(bench.value)} against the {bench.tier} "
-        f"benchmark ({bench.source}, {bench.source_date}): the average band is "
+        f"benchmark ({bench.source}, {(fmt or Formatter()).dated(bench.source_date)}): the average "
+        "band is "
         f"{_pct(bench.average_low)}–{_pct(bench.average_high)}, so this is {bench.band}."
     )
     table = [(row["band"], f"{_pct(row['start'])}–{_pct(row['end'])}")
@@ -136,7 +138,8 @@ def heatmap_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
                  capped(renderer.svg(chart, key)), table)
 
 
-def top_posts_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
+def top_posts_chart(data: PlatformReport, renderer: Renderer,
+                    fmt: Formatter | None = None) -> Chart | None:
     """The most viewed posts as bars, viral hits in the accent colour, the median as a rule."""
     if len(data.top_posts) < 2:
         return None
@@ -168,10 +171,11 @@ def top_posts_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     chart = alt.layer(*layers, width=BAR_WIDTH, height=alt.Step(44))
     key = f"{data.platform}-top-posts"
     best = data.top_posts[0]
+    fmt = fmt or Formatter()
     description = (
-        f"The {len(rows)} most viewed posts; the first, from {best.posted_at}, has "
-        f"{best.views:,} views. The dashed line is the typical (median) views of recent posts"
-        + (f", {median:,.0f}." if median else ".")
+        f"The {len(rows)} most viewed posts; the first, from {fmt.day(best.posted_at)}, has "
+        f"{fmt.number(best.views)} views. The dashed line is the typical (median) views of "
+        "recent posts" + (f", {fmt.number(median)}." if median else ".")
     )
     table = [(row["label"], f"{int(row['views']):,}") for row in rows]
     return Chart(key, "Most viewed posts", description, capped(renderer.svg(chart, key)), table)

@@ -61,28 +61,43 @@ have each number (never rates).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from mediakit.analytics.figures import Headline, PeriodTotals, Span
+from mediakit.analytics.figures import BenchmarkComparison, Headline, PeriodTotals, Span
 from mediakit.analytics.report import Combined, PlatformReport, Report
 
 SCHEMA_VERSION = 1
 
 
-def stats(report: Report) -> dict[str, Any]:
-    """The documented stats.json structure."""
+def stats(report: Report, *,
+          benchmark_published: Callable[[BenchmarkComparison], bool] | None = None
+          ) -> dict[str, Any]:
+    """The documented stats.json structure.
+
+    ``benchmark_published`` is the creator's ``site.benchmark`` rule: a comparison they chose
+    not to publish is ``null`` in the public stats.json too (no other number changes).
+    """
+    platforms = {name: _platform(data) for name, data in sorted(report.platforms.items())}
+    for name, data in report.platforms.items():
+        hidden = benchmark_published is not None and data.benchmark is not None
+        if hidden and not benchmark_published(data.benchmark):
+            platforms[name]["benchmark"] = None
     return {
         "as_of": report.as_of.isoformat(),
         "schema_version": SCHEMA_VERSION,
         "lead_platform": next(iter(report.platforms), None),
-        "platforms": {name: _platform(data) for name, data in sorted(report.platforms.items())},
+        "platforms": platforms,
         "combined": _combined(report.combined),
     }
 
 
-def stats_json(report: Report) -> bytes:
+def stats_json(report: Report, *,
+               benchmark_published: Callable[[BenchmarkComparison], bool] | None = None
+               ) -> bytes:
     """Stable bytes: sorted keys, two-space indent, trailing newline."""
-    text = json.dumps(stats(report), indent=2, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(stats(report, benchmark_published=benchmark_published), indent=2,
+                      sort_keys=True, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
 
 

@@ -235,7 +235,7 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
 
     events = Events(url + EVENTS.lstrip("/"))
     try:
-        assert events.next(30) == ("status", {"build": 1, "error": None})
+        assert events.next(30) == ("status", {"build": 1, "error": None, "notes": []})
 
         about = demo / "content/pages/about.md"
         about.write_text(about.read_text("utf-8") + "\nThe harbour lights check.\n", "utf-8")

@@ -9,6 +9,7 @@ real HTTP requests to a running PreviewServer on a free port.
 from __future__ import annotations
 
 import http.client
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from mediakit.serve.http_server import PreviewServer, allowed_hosts
-from mediakit.serve.live import EVENTS, LiveState
+from mediakit.serve.live import EVENTS, LIVE_JS, LiveState
 from mediakit.serve.watch import Preview
 
 SECRET = "Unlisted pitch for Acme: 3 videos, $1,200"
@@ -166,3 +167,15 @@ def test_serve_tells_refusals_through_its_echo_callback(small):
         preview.server.shutdown()
         preview.server.server_close()
         thread.join(timeout=10)
+
+
+def test_the_creators_notes_reach_the_preview_overlay_only(running):
+    note = "content/profile.yaml:9: name is still the example from mediakit init ('Your Name')"
+    running.server.state.succeeded([note, "<b>not html</b>"])
+    status, body = running.request("/__mediakit__/events")
+    assert status == 200
+    data = json.loads(next(line for line in body.splitlines()
+                           if line.startswith("data: "))[len("data: "):])
+    assert data == {"build": 1, "error": None, "notes": [note, "<b>not html</b>"]}
+    # the overlay writes each note as text (never HTML), and only in served copies of pages
+    assert "item.textContent = text" in LIVE_JS and "innerHTML" not in LIVE_JS
