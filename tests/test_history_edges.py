@@ -1,0 +1,61 @@
+"""History files at their edges, where mutation testing found no test (benchmarks/MUTATION.md).
+
+The exact bytes of a history CSV (times only where a row has one, floats as Python writes them,
+booleans as true/false, '' for missing), and the errors for a damaged history file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from mediakit import history
+from mediakit.errors import SourceError
+from tests.helpers import posts
+
+
+def test_post_history_bytes_spell_times_floats_booleans_and_missing_values():
+    table = posts([
+        {"post_id": "b", "posted_at": "2026-03-02 19:05:00", "views": 10, "completion_rate": 0.25,
+         "sponsored": True},
+        {"post_id": "a", "posted_at": "2026-03-01 08:00:00", "views": None, "sponsored": False},
+    ])
+    text = history.to_csv_bytes(table, "posts").decode("utf-8")
+    header, first, second = text.splitlines()
+    columns = header.split(",")
+    row_a = dict(zip(columns, first.split(","), strict=True))
+    row_b = dict(zip(columns, second.split(","), strict=True))
+    # sorted by key (platform, post_id): "a" before "b"
+    assert (row_a["post_id"], row_b["post_id"]) == ("a", "b")
+    # a column with a time of day keeps it for every row
+    assert (row_a["posted_at"], row_b["posted_at"]) == ("2026-03-01 08:00:00",
+                                                        "2026-03-02 19:05:00")
+    assert (row_a["views"], row_b["views"]) == ("", "10")  # missing is '', never 0
+    assert (row_a["completion_rate"], row_b["completion_rate"]) == ("", "0.25")
+    assert (row_a["sponsored"], row_b["sponsored"]) == ("false", "true")
+    assert text.endswith("\n") and "\r" not in text
+
+
+def test_a_history_file_without_a_column_names_the_column(tmp_path):
+    (tmp_path / "daily.csv").write_text("platform,date\ntiktok,2026-01-01\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        history.read(tmp_path)
+    error = caught.value
+    assert error.message == "history file is missing the column 'followers'"
+    assert error.file == str(tmp_path / "daily.csv")
+    assert error.hint == ("restore it from git, or delete it to rebuild history from the "
+                          "exports")
+
+
+def test_an_empty_history_file_is_a_clear_error(tmp_path):
+    (tmp_path / "posts.csv").write_bytes(b"")
+    with pytest.raises(SourceError) as caught:
+        history.read(tmp_path)
+    assert caught.value.message == "history file cannot be read (EmptyDataError)"
+    assert caught.value.file == str(tmp_path / "posts.csv")
+
+
+def test_no_history_folder_reads_as_nothing_yet(tmp_path):
+    account = history.read(tmp_path / "absent")
+    assert all(getattr(account, table).empty for table in history.SCHEMAS)
+    assert isinstance(account.posts, pd.DataFrame)
