@@ -17,6 +17,7 @@ from mediakit.sources.cells import (
     decimals,
     durations,
     fractions,
+    hashtags,
     shares,
     web_links,
 )
@@ -158,3 +159,38 @@ def test_regions_are_not_countries_and_other_languages_are_read_when_asked():
     codes, unknown = country_codes(pd.Series(["Allemagne", "Germany"]), ("fr", "en"))
     assert codes.tolist() == ["DE", "DE"] and unknown == []
 
+
+
+def test_a_column_of_plain_seconds_needs_no_clock_and_blank_cells_stay_missing():
+    values = _cells("263", "12.5", None)
+    assert _floats(durations(values, file="f.csv", column="Duration")) == [263.0, 12.5, None]
+
+
+def test_a_word_among_lengths_of_time_names_its_cell():
+    with pytest.raises(SourceError) as caught:
+        durations(_cells("4:23", "soon"), file="f.csv", column="Duration")
+    error = caught.value
+    assert error.message == "expected a number, got 'soon'"
+    assert (error.file, error.line, error.field) == ("f.csv", 3, "Duration")
+
+
+def test_decimals_keep_the_spreadsheet_rows_and_name_a_bad_cell():
+    assert decimals(_cells("1.5", "2"), file="f.csv", column="x").index.tolist() == [2, 3]
+    with pytest.raises(SourceError) as caught:
+        decimals(_cells("1.5", "lots"), file="f.csv", column="Watch time")
+    assert (caught.value.file, caught.value.line, caught.value.field) == ("f.csv", 3,
+                                                                          "Watch time")
+
+
+def test_a_blank_caption_has_no_hashtags():
+    captions = pd.Series([None, "#a #B"], dtype="object")
+    assert hashtags(captions).tolist() == ["", "a b"]
+
+
+def test_country_names_spelled_unlike_cldr_still_match():
+    # CLDR writes "Trinidad & Tobago", "St. Lucia", "Guinea-Bissau"; exports may not
+    names = pd.Series(["Trinidad and Tobago", "Saint Lucia", "Guinea Bissau", None])
+    codes, unknown = country_codes(names)
+    assert str(codes.dtype) == "string"
+    # a blank name stays blank (and is listed, so the caller can warn)
+    assert codes.tolist() == ["TT", "LC", "GW", ""] and unknown == [""]
