@@ -194,3 +194,19 @@ def test_country_names_spelled_unlike_cldr_still_match():
     assert str(codes.dtype) == "string"
     # a blank name stays blank (and is listed, so the caller can warn)
     assert codes.tolist() == ["TT", "LC", "GW", ""] and unknown == [""]
+
+
+def test_a_missing_share_stays_missing_and_a_word_names_its_cell():
+    assert _floats(shares(_cells("0.4", "undefined"), file="f.csv", column="Share")) == [
+        0.4, None]
+    with pytest.raises(SourceError) as caught:
+        shares(_cells("0.4", "most"), file="f.csv", column="Share")
+    error = caught.value
+    assert (error.message, error.file, error.line, error.field) == (
+        "expected a number, got 'most'", "f.csv", 3, "Share")
+
+
+def test_a_french_percentage_with_a_narrow_space_and_a_decimal_comma_is_a_fraction():
+    # "46,2 %" as French writes it (a narrow no-break space before %): 46.2 / 100 = 0.462
+    assert _floats(fractions(_cells("46,2\u202f%", "50,5 %"), file="f.csv", column="x")) == \
+        pytest.approx([0.462, 0.505])

@@ -141,3 +141,12 @@ def test_a_29_february_in_a_common_year_names_its_row_and_the_fix():
     assert (error.line, error.field) == (3, "Date")
     assert error.hint == ("check exported_on in profile.yaml: it must be the day you "
                           "downloaded the export")
+
+
+def test_inferred_years_are_whole_numbers():
+    # to_datetimes and the 29 February check take years as int64, not floats like 2025.0
+    values = _column(["December 31", "January 1"])
+    parsed = parse_column(values, file="f.csv", column="Date")
+    years = chronological_years(parsed, date(2026, 1, 2), file="f.csv", column="Date",
+                                rows=values.index)
+    assert years.dtype == np.int64 and years.tolist() == [2025, 2026]
