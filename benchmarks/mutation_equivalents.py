@@ -7,5 +7,185 @@ MUTATION.md. A survivor that is *not* equivalent gets a test instead, never an e
 
 from __future__ import annotations
 
+# Reasons shared by many mutants.
+INT64_DEFAULT = (
+    "`np.array` of Python ints without a dtype is int64 on the platforms mediakit runs on "
+    "(NumPy 2 uses int64 everywhere), so the array is the same."
+)
+BOOL_DEFAULT = "an array of Python or pandas booleans without a dtype is already `bool`."
+REGEX_DEFAULT = (
+    "pandas' `str.replace` defaults to `regex=False`, so leaving it out (or passing None) is "
+    "the same call."
+)
+COMMA_REGEX = "',' has no special meaning in a regular expression: the same replacement."
+NEVER_NA = "the column was just filled with '' (or holds only finite numbers): no NA is left here."
+BROADCAST_ONE = (
+    "a Series of the single value 1.0 broadcasts to every row when multiplied as a NumPy array: "
+    "every number is multiplied by 1.0 either way."
+)
+SAME_INDEX_NUMPY = (
+    "only `.to_numpy()` of this Series is used, so its index (default 0..n-1 or the cells' "
+    "rows) never matters."
+)
+MASKED = (
+    "the value sits under the missing mask of the IntegerArray: a missing count shows <NA> "
+    "whatever number is stored beneath it."
+)
+NAT_YEAR_IS_NAN = (
+    "`.dt.year` of a datetime64 column gives float NaN for NaT, and NaN compared with a year is "
+    "False (not NA), so `fillna` has nothing to fill."
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
+    # mediakit/sources/dates.py
+    ("mediakit.sources.dates.x_parse_column",
+     "codes, uniques = pd.factorize(texts.to_numpy(dtype=None))"):
+        "`to_numpy()` of a pandas string column is an object array already: the same factorize.",
+    ("mediakit.sources.dates.x_parse_column",
+     "parsed = [parse_month_day(text) if (text) or True else None for text in uniques]"):
+        "parse_month_day('') is None (no pattern matches an empty text), the same as skipping it.",
+    ("mediakit.sources.dates.x_parse_column",
+     "unknown = np.array([cell is None for cell in parsed], dtype=None)"): BOOL_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "unknown = np.array([cell is None for cell in parsed], )"): BOOL_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "months = np.array([cell.month for cell in cells], dtype=None)[codes]"): INT64_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "months = np.array([cell.month for cell in cells], )[codes]"): INT64_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "days = np.array([cell.day for cell in cells], dtype=None)[codes]"): INT64_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "days = np.array([cell.day for cell in cells], )[codes]"): INT64_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "years = np.array([cell.year for cell in cells], dtype=None)[codes]"): INT64_DEFAULT,
+    ("mediakit.sources.dates.x_parse_column",
+     "years = np.array([cell.year for cell in cells], )[codes]"): INT64_DEFAULT,
+    ("mediakit.sources.dates.x_implausible",
+     "return ((years < FIRST_DAY.year) | (years > LAST_DAY.year)).fillna(None).astype(bool)"):
+        NAT_YEAR_IS_NAN,
+    ("mediakit.sources.dates.x_implausible",
+     "return ((years < FIRST_DAY.year) | (years > LAST_DAY.year)).fillna(True).astype(bool)"):
+        NAT_YEAR_IS_NAN,
+    ("mediakit.sources.dates.x_chronological_years", "keys = months * 101 + days"):
+        "keys are only compared with each other; a day is at most 31 < 101, so month * 101 + "
+        "day orders month-days exactly as month * 100 + day does.",
+    ("mediakit.sources.dates.x_chronological_years",
+     "rough_day = years * 372 + (months + 1) * 31 + days  # monotonic, a little over 1 per day"):
+        "only the difference rough_day[-1] - rough_day[0] is used; (months + 1) * 31 adds the "
+        "same 62 to both ends, so the difference is unchanged.",
+    ("mediakit.sources.dates.x_chronological_years",
+     "rough_day = years * 372 + (months - 2) * 31 + days  # monotonic, a little over 1 per day"):
+        "only the difference rough_day[-1] - rough_day[0] is used; (months - 2) * 31 takes the "
+        "same 31 from both ends, so the difference is unchanged.",
+    ("mediakit.sources.dates.x_to_datetimes",
+     "(np.asarray(years, dtype=None) - 1970).astype(\"datetime64[Y]\")"):
+        "every caller passes years as int64 already (chronological_years, latest_years); "
+        "asarray without a dtype keeps them int64.",
+    ("mediakit.sources.dates.x_to_datetimes",
+     "(np.asarray(years, ) - 1970).astype(\"datetime64[Y]\")"):
+        "every caller passes years as int64 already (chronological_years, latest_years); "
+        "asarray without a dtype keeps them int64.",
+    # mediakit/sources/cells.py
+    ("mediakit.sources.cells.x_counts", "whole = np.where(None, 0, numbers).astype(np.int64)"):
+        MASKED,
+    ("mediakit.sources.cells.x_counts", "whole = np.where(missing, 1, numbers).astype(np.int64)"):
+        MASKED,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "text = values[fractional].astype(\"string\").fillna(None).str.strip()"): NEVER_NA,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "text = values[fractional].astype(\"string\").fillna(\"XXXX\").str.strip()"): NEVER_NA,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "grouped = text.str.fullmatch(_DOT_THOUSANDS).fillna(False).to_numpy(dtype=None)"):
+        BOOL_DEFAULT,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "grouped = text.str.fullmatch(_DOT_THOUSANDS).fillna(None).to_numpy(dtype=bool)"): NEVER_NA,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "grouped = text.str.fullmatch(_DOT_THOUSANDS).fillna(True).to_numpy(dtype=bool)"): NEVER_NA,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "numbers[rows] = text[grouped].str.replace(\".\", \"\", regex=False).astype(None)"
+     ".to_numpy()"):
+        "`astype(None)` turns the digit strings into float64 here, and assigning into the float "
+        "array would convert them anyway: the same numbers.",
+    ("mediakit.sources.cells.x__dot_thousands",
+     "numbers[rows] = text[grouped].str.replace(\".\", \"\", regex=None).astype(float)"
+     ".to_numpy()"): REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__dot_thousands",
+     "numbers[rows] = text[grouped].str.replace(\".\", \"\", ).astype(float).to_numpy()"):
+        REGEX_DEFAULT,
+    ("mediakit.sources.cells.x_durations",
+     "clock = text.str.fullmatch(_CLOCK).fillna(False).to_numpy(dtype=None)"): BOOL_DEFAULT,
+    ("mediakit.sources.cells.x_durations",
+     "clock = text.str.fullmatch(_CLOCK).fillna(None).to_numpy(dtype=bool)"): NEVER_NA,
+    ("mediakit.sources.cells.x_durations",
+     "clock = text.str.fullmatch(_CLOCK).fillna(True).to_numpy(dtype=bool)"): NEVER_NA,
+    ("mediakit.sources.cells.x_durations",
+     "seconds[~clock] = plain.to_numpy(dtype=None, na_value=np.nan)"):
+        "the object array of floats and NaN is converted on assignment into the float array.",
+    ("mediakit.sources.cells.x_durations",
+     "seconds[~clock] = plain.to_numpy(dtype=float, na_value=None)"):
+        "pandas turns a missing value into NaN when asked for floats; None and NaN both land as "
+        "NaN in the float array.",
+    ("mediakit.sources.cells.x_durations", "seconds[~clock] = plain.to_numpy(na_value=np.nan)"):
+        "the object array of floats and NaN is converted on assignment into the float array.",
+    ("mediakit.sources.cells.x_durations", "seconds[~clock] = plain.to_numpy(dtype=float, )"):
+        "pandas (2.x) gives NaN for a missing Float64 value when asked for floats.",
+    ("mediakit.sources.cells.x_durations",
+     "parts = [float(part) for part in str(text.iloc[i]).lstrip(\"XX-XX\").split(\":\")]"):
+        "lstrip takes a set of characters; a clock text starts with a digit or '-', never 'X', "
+        "so the same characters are stripped.",
+    ("mediakit.sources.cells.x_shares",
+     "outside = ((parsed < 0) | (parsed > 1)).fillna(False).to_numpy(dtype=None)"): BOOL_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "text = text.where(~comma, text.str.replace(\",\", \"\", regex=None))"): REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "text = text.where(~comma, text.str.replace(\",\", \"\", ))"): REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "text = text.where(~comma, text.str.replace(\",\", \"\", regex=True))"): COMMA_REGEX,
+    ("mediakit.sources.cells.x__clean_count",
+     "~dots, text.str.replace(\".\", \"\", regex=False).str.replace(\",\", \".\", regex=None)"):
+        REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "~dots, text.str.replace(\".\", \"\", regex=False).str.replace(\",\", \".\", )"):
+        REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "~dots, text.str.replace(\".\", \"\", regex=None).str.replace(\",\", \".\", regex=False)"):
+        REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "~dots, text.str.replace(\".\", \"\", ).str.replace(\",\", \".\", regex=False)"):
+        REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_count",
+     "~dots, text.str.replace(\".\", \"\", regex=False).str.replace(\",\", \".\", regex=True)"):
+        COMMA_REGEX,
+    ("mediakit.sources.cells.x__clean_count", "return text, pd.Series(1.0, index=None)"):
+        BROADCAST_ONE,
+    ("mediakit.sources.cells.x__clean_count", "return text, pd.Series(1.0, )"): BROADCAST_ONE,
+    ("mediakit.sources.cells.x__clean_fraction",
+     "scale = pd.Series(np.where(text.str.endswith(\"%\"), 0.01, 1.0), index=None)"):
+        SAME_INDEX_NUMPY,
+    ("mediakit.sources.cells.x__clean_fraction",
+     "scale = pd.Series(np.where(text.str.endswith(\"%\"), 0.01, 1.0), )"): SAME_INDEX_NUMPY,
+    ("mediakit.sources.cells.x__clean_fraction", "text = text.str.rstrip(\"XX%XX\")"):
+        "rstrip takes a set of characters; a number never ends in 'X', so only '%' goes, as "
+        "before.",
+    ("mediakit.sources.cells.x__clean_fraction",
+     "return text.where(~comma, text.str.replace(\",\", \".\", regex=None)), scale"):
+        REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_fraction",
+     "return text.where(~comma, text.str.replace(\",\", \".\", )), scale"): REGEX_DEFAULT,
+    ("mediakit.sources.cells.x__clean_fraction",
+     "return text.where(~comma, text.str.replace(\",\", \".\", regex=True)), scale"):
+        COMMA_REGEX,
+    ("mediakit.sources.cells.x_hashtags",
+     "found = captions.astype(\"string\").fillna(\"XXXX\").str.findall(r\"#(\\w+)\")"):
+        "a blank caption filled with 'XXXX' instead of '' still has no '#', so no hashtags.",
+    ("mediakit.sources.cells.x__country_key",
+     "return \"XX XX\".join(re.sub(r\"[^\\w' ]+\", \" \", text).split())"):
+        "the key is only compared with keys made by the same function (export names against "
+        "CLDR's and the aliases): joining words with 'XX XX' instead of ' ' keeps equal names "
+        "equal and different names different.",
+    ("mediakit.sources.cells.x__country_key",
+     "text = normalise(name.replace(\"’\", \"XX'XX\").replace(\"&\", \" and \"))"):
+        "only CLDR's 'Côte d’Ivoire' has a curly apostrophe, and both of its spellings still "
+        "match: the curly one through the same mutated key on both sides, the straight one "
+        "through the alias \"cote d'ivoire\".",
 }

@@ -8,17 +8,24 @@ mutant and switches the mutant on in the child. Two kinds of code would never ru
   be answered from the cache and "survive" without ever running;
 - ``dates.MONTHS`` is built once at import time by ``_build_month_table``, before any mutant.
 
-So at the start of each test session this empties those caches and rebuilds ``MONTHS`` in place
-(the same dict object every module holds). Outside a mutation run it changes nothing: the
-caches refill with the same answers and the table is rebuilt with the same words.
+So before each test of the readers (``tests/sources/``) this empties those caches and rebuilds
+``MONTHS`` in place (the same dict object every module holds). Per test, not per session:
+mutmut runs for a mutant only the tests that called its function while it recorded which test
+calls what, so the rebuild must happen inside those tests to be credited to them. Outside a
+mutation run it changes nothing: the caches refill with the same answers and the table is
+rebuilt with the same words.
 
 pyproject.toml's ``[tool.mutmut]`` loads it with ``-p benchmarks.mutation_plugin``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 
-def pytest_sessionstart(session) -> None:  # noqa: ARG001 (pytest's hook signature)
+
+def pytest_runtest_setup(item) -> None:
+    if "sources" not in Path(str(item.path)).parts:
+        return
     from mediakit.sources import cells, dates
 
     dates.parse_month_day.cache_clear()

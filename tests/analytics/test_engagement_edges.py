@@ -1,4 +1,4 @@
-"""Engagement rates at their edges, where mutation testing found no test (benchmarks/MUTATION.md)."""
+"""Engagement rates at their edges, found unguarded by mutation testing (MUTATION.md)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,8 @@ from mediakit.sources.dates import (
     MonthDay,
     chronological_years,
     implausible,
+    latest_years,
+    normalise,
     parse_column,
     parse_month_day,
     plausible,
@@ -150,3 +152,35 @@ def test_inferred_years_are_whole_numbers():
     years = chronological_years(parsed, date(2026, 1, 2), file="f.csv", column="Date",
                                 rows=values.index)
     assert years.dtype == np.int64 and years.tolist() == [2025, 2026]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AOÛT", "aout"),  # case and accents go
+    ("Mayıs", "mayis"),  # Turkish dotless i: NFKD leaves it, so it is replaced by hand
+    ("MAYIS", "mayis"),  # ...so the capitals TikTok may write meet the table's "mayıs"
+    ("Đà Nẵng", "da nang"),  # Vietnamese d with stroke, likewise
+    ("Łódź", "lodz"),  # Polish l with stroke
+    ("  28   août ", "28 aout"),  # spaces collapse
+])
+def test_normalise_folds_case_accents_and_the_letters_nfkd_keeps(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("5 tháng Một", 1),  # "tháng" + the number word, from một (1)...
+    ("5 tháng Mười Một", 11),  # ...to two-word ones (mười_một in the table)
+    ("5 thg Sáu", 6),  # the short prefix "thg"
+    ("5 tháng Giêng", 1),  # the traditional names of January, April and December
+    ("5 tháng Bốn", 4),
+    ("5 tháng Chạp", 12),
+    ("5 MAYIS", 5),  # Turkish in capitals
+])
+def test_vietnamese_month_words_and_turkish_capitals_are_months(text, month):
+    assert parse_month_day(text) == MonthDay(month, 5)
+
+
+def test_years_from_row_by_row_limits_are_whole_numbers():
+    limits = pd.Series(pd.to_datetime(["2025-09-11", "2025-09-11"]))
+    years = latest_years(np.array([9, 9]), np.array([30, 1]), limits)
+    # September 30 is after September 11: the year before; September 1 is before it
+    assert years.dtype == np.int64 and years.tolist() == [2024, 2025]
