@@ -37,6 +37,10 @@ NAT_YEAR_IS_NAN = (
 )
 
 EXPLAINED: dict[tuple[str, str], str] = {
+    # mediakit/analytics/engagement.py
+    ("mediakit.analytics.engagement.x__median",
+     "return float(values.astype(None).median())"):
+        "pandas reads `astype(None)` as float64, the type written there.",
     # mediakit/sources/dates.py
     ("mediakit.sources.dates.x_parse_column",
      "codes, uniques = pd.factorize(texts.to_numpy(dtype=None))"):
@@ -85,6 +89,38 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "(np.asarray(years, ) - 1970).astype(\"datetime64[Y]\")"):
         "every caller passes years as int64 already (chronological_years, latest_years); "
         "asarray without a dtype keeps them int64.",
+    ("mediakit.sources.dates.x__build_month_table",
+     "raise AssertionError(None)"):
+        "the assertion guards the hand-written table against a word two languages disagree "
+        "on; the shipped table has none, so it never fires and its message is never seen.",
+    ("mediakit.sources.dates.x__build_month_table", "add(f\"{prefix} {month}\", None)"):
+        "keys like 'thang 6' are never looked up: the month group of both patterns is \\D+? "
+        "(no digits), and '18 thang 6' is read by the Vietnamese digit pattern instead.",
+    ("mediakit.sources.dates.x__build_month_table", "for prefix in (\"THÁNG\", \"thg\"):"):
+        "every word goes through normalise, which folds case: 'THÁNG' is the key 'thang'.",
+    ("mediakit.sources.dates.x__build_month_table", "for prefix in (\"tháng\", \"THG\"):"):
+        "every word goes through normalise, which folds case: 'THG' is the key 'thg'.",
+    ("mediakit.sources.dates.x__build_month_table", "add(\"THÁNG GIÊNG\", 1)"):
+        "every word goes through normalise, which folds case.",
+    ("mediakit.sources.dates.x__build_month_table", "add(\"THÁNG BỐN\", 4)"):
+        "every word goes through normalise, which folds case.",
+    ("mediakit.sources.dates.x__build_month_table", "add(\"THÁNG CHẠP\", 12)"):
+        "every word goes through normalise, which folds case.",
+    ("mediakit.sources.dates.x_latest_years",
+     "limit_years = np.full(len(months), limits.year, dtype=None)"):
+        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+    ("mediakit.sources.dates.x_latest_years", "limit_years = np.full(len(months), limits.year, )"):
+        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+    ("mediakit.sources.dates.x_latest_years",
+     "limit_keys = np.full(len(months), limits.month * 100 + limits.day, dtype=None)"):
+        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+    ("mediakit.sources.dates.x_latest_years",
+     "limit_keys = np.full(len(months), limits.month * 100 + limits.day, )"):
+        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+    ("mediakit.sources.dates.x_latest_years",
+     "limit_keys = (stamps.month * 100 + stamps.day).to_numpy(dtype=None)"):
+        "the keys are only compared with month * 100 + day (int64): an int32 array compares "
+        "the same, and the years (which are returned) are int64 either way.",
     # mediakit/sources/cells.py
     ("mediakit.sources.cells.x_counts", "whole = np.where(None, 0, numbers).astype(np.int64)"):
         MASKED,
