@@ -41,6 +41,18 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.engagement.x__median",
      "return float(values.astype(None).median())"):
         "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.engagement.x_rates", "break"):
+        "only saves can be unknown for every rated post (rated_posts requires likes, comments "
+        "and shares), and saves is the last of INTERACTIONS: stopping there or skipping it is "
+        "the same.",
+    ("mediakit.analytics.engagement.x_rates",
+     "with_reach = rated[rated[\"reach\"].notna() & (rated[\"reach\"] > 0).fillna(None)]"):
+        "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
+        "the comparison.",
+    ("mediakit.analytics.engagement.x_rates",
+     "with_reach = rated[rated[\"reach\"].notna() & (rated[\"reach\"] > 0).fillna(True)]"):
+        "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
+        "the comparison.",
     # mediakit/sources/dates.py
     ("mediakit.sources.dates.x_parse_column",
      "codes, uniques = pd.factorize(texts.to_numpy(dtype=None))"):
