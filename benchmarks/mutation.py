@@ -174,14 +174,14 @@ def write_report(paths: list[str], seconds: float | None) -> tuple[int, int]:
             "|---|---:|---:|---:|---:|---:|---:|"]
     for path, counts in rows:
         n = sum(counts.values())
-        if not n:
-            out.append(f"| `{path}` | not run | | | | | |")
+        if not n or counts["not run"] == n:
+            out.append(f"| `{path}` | {n or '?'} | not run yet | | | | |")
             continue
         out.append(f"| `{path}` | {n} | {counts['killed']} | {counts['timeout']} | "
                    f"{counts['survived'] + counts['suspicious']} | {counts['no tests']} | "
                    f"{rate(counts)} |")
-    n = sum(total.values())
-    out.append(f"| **all** | {n} | {total['killed']} | {total['timeout']} | "
+    ran = sum(total.values()) - total["not run"]
+    out.append(f"| **all that ran** | {ran} | {total['killed']} | {total['timeout']} | "
                f"{total['survived'] + total['suspicious']} | {total['no tests']} | "
                f"**{rate(total)}** |")
     unexplained = 0

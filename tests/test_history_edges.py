@@ -11,6 +11,7 @@ import pytest
 
 from mediakit import history
 from mediakit.errors import SourceError
+from mediakit.tables import Account
 from tests.helpers import posts
 
 
@@ -59,3 +60,45 @@ def test_no_history_folder_reads_as_nothing_yet(tmp_path):
     account = history.read(tmp_path / "absent")
     assert all(getattr(account, table).empty for table in history.SCHEMAS)
     assert isinstance(account.posts, pd.DataFrame)
+
+
+def _written(tmp_path, table_name, frame):
+    history.write(Account(**{table_name: frame}), tmp_path)
+    return tmp_path / f"{table_name}.csv"
+
+
+def test_history_dates_may_be_any_iso_8601_spelling(tmp_path):
+    path = _written(tmp_path, "posts", posts([
+        {"post_id": "a", "posted_at": "2026-03-01 08:00:00", "views": 1},
+        {"post_id": "b", "posted_at": "2026-03-02 19:05:00", "views": 2},
+    ]))
+    # a hand-edited file: one date without its time, one with a 'T'
+    text = path.read_text("utf-8").replace("2026-03-01 08:00:00", "2026-03-01")
+    path.write_text(text.replace("2026-03-02 19:05:00", "2026-03-02T19:05:00"), "utf-8")
+    read = history.read(tmp_path).posts.set_index("post_id")["posted_at"]
+    assert read.to_dict() == {"a": pd.Timestamp("2026-03-01"),
+                              "b": pd.Timestamp("2026-03-02 19:05")}
+
+
+@pytest.mark.parametrize(("column", "good", "bad", "dtype"), [
+    ("posted_at", "2026-03-01 08:00:00", "2026-13-45", "datetime64[ns]"),
+    ("completion_rate", "0.25", "a quarter", "Float64"),
+    ("views", "10", "ten", "Int64"),
+])
+def test_a_damaged_history_cell_names_its_line_column_and_type(tmp_path, column, good, bad,
+                                                               dtype):
+    path = _written(tmp_path, "posts", posts([
+        {"post_id": "a", "posted_at": "2026-03-01 07:00:00", "views": 9},
+        {"post_id": "b", "posted_at": "2026-03-01 08:00:00", "views": 10,
+         "completion_rate": 0.25},
+    ]))
+    lines = path.read_text("utf-8").splitlines()
+    assert good in lines[2]  # line 1 is the header, post "b" is line 3
+    lines[2] = lines[2].replace(good, bad)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(SourceError) as caught:
+        history.read(tmp_path)
+    error = caught.value
+    assert error.message == f"history value {bad!r} is not a valid {dtype}"
+    assert (error.file, error.line, error.field) == (str(path), 3, column)
+    assert error.hint == "fix the cell, or restore the file from git"
