@@ -102,3 +102,47 @@ def test_a_damaged_history_cell_names_its_line_column_and_type(tmp_path, column,
     assert error.message == f"history value {bad!r} is not a valid {dtype}"
     assert (error.file, error.line, error.field) == (str(path), 3, column)
     assert error.hint == "fix the cell, or restore the file from git"
+
+
+def test_booleans_and_a_missing_boolean_read_back_as_written(tmp_path):
+    table = posts([
+        {"post_id": "a", "posted_at": "2026-03-01", "sponsored": True},
+        {"post_id": "b", "posted_at": "2026-03-01", "sponsored": False},
+        {"post_id": "c", "posted_at": "2026-03-01"},
+    ])
+    path = _written(tmp_path, "posts", table)
+    cells = [line.split(",")[list(history.SCHEMAS["posts"]).index("sponsored")]
+             for line in path.read_text("utf-8").splitlines()[1:]]
+    assert cells == ["true", "false", ""]  # missing is '', never false
+    read = history.read(tmp_path).posts.set_index("post_id")["sponsored"]
+    assert read[["a", "b"]].tolist() == [True, False]
+    assert pd.isna(read["c"])
+
+
+def test_a_link_in_history_that_is_not_a_web_address_names_its_line(tmp_path):
+    path = _written(tmp_path, "posts", posts([
+        {"post_id": "a", "posted_at": "2026-03-01", "url": "https://www.tiktok.com/@a/video/1"},
+        {"post_id": "b", "posted_at": "2026-03-01", "url": "https://www.tiktok.com/@a/video/2"},
+    ]))
+    path.write_text(path.read_text("utf-8").replace("https://www.tiktok.com/@a/video/2",
+                                                    "javascript:alert(1)"), "utf-8")
+    with pytest.raises(SourceError) as caught:
+        history.read(tmp_path)
+    error = caught.value
+    # header on line 1, post "a" on line 2, post "b" on line 3
+    assert (error.file, error.line, error.field) == (str(path), 3, "url")
+
+
+def test_a_history_file_with_only_its_header_is_an_empty_table(tmp_path):
+    header = ",".join(history.SCHEMAS["daily"]) + "\n"
+    (tmp_path / "daily.csv").write_text(header, "utf-8")
+    daily_table = history.read(tmp_path).daily
+    assert daily_table.empty
+    assert list(daily_table.columns) == list(history.SCHEMAS["daily"])
+
+
+def test_merging_nothing_new_keeps_the_history_as_it_was():
+    old = Account(posts=posts([{"post_id": "a", "posted_at": "2026-03-01", "views": 7}]))
+    merged = history.merge(old, Account())
+    assert merged.posts[["post_id", "views"]].to_dict("records") == [
+        {"post_id": "a", "views": 7}]
