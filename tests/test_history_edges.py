@@ -11,8 +11,8 @@ import pytest
 
 from mediakit import history
 from mediakit.errors import SourceError
-from mediakit.tables import Account
-from tests.helpers import posts
+from mediakit.tables import Account, SourceFile
+from tests.helpers import audience, daily, posts
 
 
 def test_post_history_bytes_spell_times_floats_booleans_and_missing_values():
@@ -146,3 +146,101 @@ def test_merging_nothing_new_keeps_the_history_as_it_was():
     merged = history.merge(old, Account())
     assert merged.posts[["post_id", "views"]].to_dict("records") == [
         {"post_id": "a", "views": 7}]
+
+
+def test_merge_keeps_the_new_exports_files_warnings_and_notes():
+    source = SourceFile("data/tiktok/Overview.csv", "tiktok", "tiktok.overview", 3)
+    new = Account(files=[source], warnings=["stale"], notes=["undefined read as missing"])
+    merged = history.merge(Account(), new)
+    assert (merged.files, merged.warnings, merged.notes) == (
+        [source], ["stale"], ["undefined read as missing"])
+
+
+def test_merge_joins_one_post_known_under_two_ids():
+    old = Account(posts=posts([{"post_id": "7401", "url": "https://www.tiktok.com/@m/video/7401",
+                                "posted_at": "2026-03-04", "title": "New song", "views": 50}]))
+    new = Account(posts=posts([{"post_id": "json-1", "posted_at": "2026-03-04 18:30:00",
+                                "title": "new  SONG", "sound": "original sound"}]))
+    merged = history.merge(old, new).posts
+    assert merged[["post_id", "views", "sound"]].to_dict("records") == [
+        {"post_id": "7401", "views": 50, "sound": "original sound"}]
+
+
+def test_namibia_and_other_words_pandas_reads_as_missing_stay_text(tmp_path):
+    # "NA" is Namibia's code, "null" and "None" a caption: history is read with no NA words
+    table = posts([{"post_id": "null", "posted_at": "2026-03-01", "title": "None"}])
+    _written(tmp_path, "posts", table)
+    read = history.read(tmp_path).posts
+    assert read[["post_id", "title"]].to_dict("records") == [{"post_id": "null",
+                                                               "title": "None"}]
+    audience_table = audience([("country", "NA", 0.25, "2026-03-01")])
+    _written(tmp_path, "audience", audience_table)
+    assert history.read(tmp_path).audience["segment"].tolist() == ["NA"]
+
+
+def test_only_tables_with_data_or_a_file_are_written_even_after_an_empty_one(tmp_path):
+    # daily comes first and is empty with no file: it is skipped, posts is still written
+    account = Account(posts=posts([{"post_id": "a", "posted_at": "2026-03-01"}]))
+    folder = tmp_path / "content" / "data" / "history"  # none of these folders exist yet
+    assert history.write(account, folder) == [folder / "posts.csv"]
+    # an unchanged daily.csv is skipped, a changed posts.csv after it is still rewritten
+    account.daily = daily([{"date": "2026-03-01", "followers": 5}])
+    history.write(account, folder)
+    account.posts = posts([{"post_id": "a", "posted_at": "2026-03-01", "views": 9}])
+    assert list(history.changed_files(account, folder)) == ["posts.csv"]
+
+
+def test_posts_without_a_caption_are_never_joined():
+    # same day, no caption, one with a link and one without: nothing says they are one video
+    table = posts([
+        {"post_id": "1", "url": "https://www.tiktok.com/@m/video/1", "posted_at": "2026-03-04"},
+        {"post_id": "json-2", "posted_at": "2026-03-04 18:30:00"},
+    ])
+    assert sorted(history.unify_posts(table)["post_id"]) == ["1", "json-2"]
+
+
+def test_an_empty_link_counts_as_no_link_when_joining_posts():
+    table = posts([
+        {"post_id": "1", "url": "https://www.tiktok.com/@m/video/1", "posted_at": "2026-03-04",
+         "title": "hello"},
+        {"post_id": "json-1", "url": "", "posted_at": "2026-03-04 18:30:00", "title": "hello",
+         "sound": "original sound"},
+    ])
+    unified = history.unify_posts(table)
+    assert unified[["post_id", "sound"]].to_dict("records") == [
+        {"post_id": "1", "sound": "original sound"}]
+
+
+def test_a_caption_group_that_cannot_be_joined_does_not_stop_the_next_one():
+    table = posts([
+        # two data-download rows with the same caption and day, no link: left as they are
+        {"post_id": "json-a", "posted_at": "2026-03-01 09:00:00", "title": "gm"},
+        {"post_id": "json-b", "posted_at": "2026-03-01 10:00:00", "title": "gm"},
+        # then one video known under two ids: joined
+        {"post_id": "7", "url": "https://www.tiktok.com/@m/video/7", "posted_at": "2026-03-02",
+         "title": "live"},
+        {"post_id": "json-7", "posted_at": "2026-03-02 20:00:00", "title": "live"},
+    ])
+    assert sorted(history.unify_posts(table)["post_id"]) == ["7", "json-a", "json-b"]
+
+
+def test_a_post_row_without_a_snapshot_date_counts_as_the_oldest():
+    old = Account(posts=posts([{"post_id": "a", "posted_at": "2026-03-01", "views": 100,
+                                "snapshot_date": "2026-03-05"}]))
+    new = Account(posts=posts([{"post_id": "a", "posted_at": "2026-03-01", "views": 50}]))
+    # the dated snapshot is the newest known: 100 stays
+    assert history.merge(old, new).posts["views"].tolist() == [100]
+
+
+def test_merged_days_come_out_in_date_order():
+    old = Account(daily=daily([{"date": "2026-01-02", "followers": 2}]))
+    new = Account(daily=daily([{"date": "2026-01-01", "followers": 1}]))
+    merged = history.merge(old, new).daily
+    assert merged["date"].tolist() == [pd.Timestamp("2026-01-01"), pd.Timestamp("2026-01-02")]
+
+
+def test_an_audience_split_without_a_date_is_kept_through_a_merge():
+    old = Account(audience=audience([("gender", "female", 0.6, None)]))
+    new = Account(audience=audience([("gender", "female", 0.5, "2026-03-01")]))
+    merged = history.merge(old, new).audience
+    assert sorted(merged["share"].tolist()) == [0.5, 0.6]
