@@ -133,6 +133,128 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "limit_keys = (stamps.month * 100 + stamps.day).to_numpy(dtype=None)"):
         "the keys are only compared with month * 100 + day (int64): an int32 array compares "
         "the same, and the years (which are returned) are int64 either way.",
+    # mediakit/history.py
+    ("mediakit.history.x_read",
+     "raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=None)"):
+        "pandas reads CSV as UTF-8 by default.",
+    ("mediakit.history.x_read", "raw = pd.read_csv(path, dtype=str, keep_default_na=False, )"):
+        "pandas reads CSV as UTF-8 by default.",
+    ("mediakit.history.x_read",
+     "raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=\"UTF-8\")"):
+        "encoding names are case-insensitive: 'UTF-8' is 'utf-8'.",
+    ("mediakit.history.x_to_csv_bytes", "return buffer.getvalue().encode(\"UTF-8\")"):
+        "encoding names are case-insensitive: 'UTF-8' is 'utf-8'.",
+    ("mediakit.history.x_write_files", "tmp = path.with_suffix(\".CSV.TMP\")"):
+        "only the name of the temporary file changes; it is renamed over the real one at once.",
+    ("mediakit.history.x_to_csv_bytes",
+     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind=\"MERGESORT\")"):
+        "every history key has two or more columns, and pandas sorts by several columns with a "
+        "stable lexsort whatever `kind` says.",
+    ("mediakit.history.x_to_csv_bytes",
+     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind=None)"):
+        "every history key has two or more columns, and pandas sorts by several columns with a "
+        "stable lexsort whatever `kind` says.",
+    ("mediakit.history.x_to_csv_bytes",
+     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], )"):
+        "every history key has two or more columns, and pandas sorts by several columns with a "
+        "stable lexsort whatever `kind` says.",
+    ("mediakit.history.x_to_csv_bytes", "out = pd.DataFrame(index=None)"):
+        "the first column assigned to an empty frame gives it that column's index: "
+        "frame.index, the same as before.",
+    ("mediakit.history.x__parse", "frame = pd.DataFrame(index=None)"):
+        "the first column assigned to an empty frame gives it that column's index: "
+        "raw.index, the same as before.",
+    ("mediakit.history.x_to_csv_bytes", "fmt = None"):
+        "pandas' default text for a datetime column is the same: the date alone when every "
+        "value is midnight, '%Y-%m-%d %H:%M:%S' otherwise.",
+    ("mediakit.history.x_to_csv_bytes", "out[name] = column.dt.strftime(None).fillna(\"\")"):
+        "pandas' default text for a datetime column is the same: the date alone when every "
+        "value is midnight, '%Y-%m-%d %H:%M:%S' otherwise.",
+    ("mediakit.history.x_to_csv_bytes", "out[name] = column.dt.strftime(fmt).fillna(None)"):
+        "to_csv writes a missing value as '' anyway.",
+    ("mediakit.history.x_to_csv_bytes", "out[name] = column.astype(\"string\").fillna(None)"):
+        "to_csv writes a missing value as '' anyway.",
+    ("mediakit.history.x_to_csv_bytes", "elif dtype == \"XXFloat64XX\":"):
+        "the Float64 branch falls through to `astype(\"string\")`, which writes a float as "
+        "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
+    ("mediakit.history.x_to_csv_bytes", "elif dtype == \"float64\":"):
+        "the Float64 branch falls through to `astype(\"string\")`, which writes a float as "
+        "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
+    ("mediakit.history.x_to_csv_bytes", "elif dtype == \"FLOAT64\":"):
+        "the Float64 branch falls through to `astype(\"string\")`, which writes a float as "
+        "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
+    ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=None, lineterminator=\"\\n\")"):
+        "to_csv treats index=None as false: no index column.",
+    ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=False, lineterminator=None)"):
+        "the default line end is os.linesep, '\\n' on Linux and macOS (not on Windows: the "
+        "mutant would differ there).",
+    ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=False, )"):
+        "the default line end is os.linesep, '\\n' on Linux and macOS (not on Windows: the "
+        "mutant would differ there).",
+    ("mediakit.history.x__parse", "text = raw[name].replace(\"\", None)"):
+        "None and pd.NA are both missing to to_datetime, to_numeric, map and notna, and "
+        "conform() stores either as <NA>.",
+    ("mediakit.history.x__parse",
+     "frame[name] = text.map({\"true\": True, \"false\": False}).astype(None)"):
+        "conform() turns the column into the schema's boolean dtype right after.",
+    ("mediakit.history.x__parse",
+     "return conform(frame, table) if (len(frame)) or True else empty(table)"):
+        "conform() of a frame with no rows gives the same empty table as empty().",
+    ("mediakit.history.x__merge_table",
+     "both = pd.concat([conform(old, table), conform(new, table)], ignore_index=None)"):
+        "the index of `both` is never used: rows are ordered by `_order` and grouped by key.",
+    ("mediakit.history.x__merge_table",
+     "both = pd.concat([conform(old, table), conform(new, table)], )"):
+        "the index of `both` is never used: rows are ordered by `_order` and grouped by key.",
+    ("mediakit.history.x__merge_table",
+     "both = pd.concat([conform(old, table), conform(new, table)], ignore_index=False)"):
+        "the index of `both` is never used: rows are ordered by `_order` and grouped by key.",
+    ("mediakit.history.x__merge_table",
+     "both[\"_order\"] = None  # later rows (the new export) win ties"):
+        "the sort is stable (mergesort, or lexsort for two columns) and the new export's rows "
+        "come after the old ones in `both`, so ties already keep the new export last.",
+    ("mediakit.history.x__merge_table",
+     "both = both.sort_values(sort_by, kind=None, na_position=\"first\")"):
+        "`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by "
+        "two columns is a stable lexsort whatever `kind` says.",
+    ("mediakit.history.x__merge_table", "both = both.sort_values(sort_by, na_position=\"first\")"):
+        "`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by "
+        "two columns is a stable lexsort whatever `kind` says.",
+    ("mediakit.history.x__merge_table",
+     "both = both.sort_values(sort_by, kind=\"MERGESORT\", na_position=\"first\")"):
+        "`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by "
+        "two columns is a stable lexsort whatever `kind` says.",
+    ("mediakit.history.x__merge_table",
+     "merged = both.groupby(keys, sort=None, dropna=False).last().reset_index()"):
+        "groupby sorts by default (sort=True).",
+    ("mediakit.history.x__merge_table",
+     "merged = both.groupby(keys, dropna=False).last().reset_index()"):
+        "groupby sorts by default (sort=True).",
+    ("mediakit.history.x_unify_posts",
+     "title = posts[\"title\"].fillna(\"\").str.strip().str.upper().str.split().str.join(\" \")"):
+        "the title is only compared with titles folded the same way: upper case matches as "
+        "lower case does.",
+    ("mediakit.history.x_unify_posts",
+     "title = posts[\"title\"].fillna(\"\").str.strip().str.lower().str.split()"
+     ".str.join(\"XX XX\")"):
+        "the title is only compared with titles joined the same way.",
+    ("mediakit.history.x_unify_posts",
+     "key = posts[\"platform\"].astype(str) + \"XX|XX\" + day.astype(str) + \"|\" + title"):
+        "the key is only compared with keys built the same way; platform names and ISO dates "
+        "hold no 'X' or '|', so keys stay distinct.",
+    ("mediakit.history.x_unify_posts",
+     "key = posts[\"platform\"].astype(str) + \"|\" + day.astype(str) + \"XX|XX\" + title"):
+        "the key is only compared with keys built the same way; ISO dates hold no 'X' or '|', "
+        "so keys stay distinct.",
+    ("mediakit.history.x_unify_posts",
+     "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=None):"):
+        "each group is joined on its own, so the order the groups come in does not matter.",
+    ("mediakit.history.x_unify_posts",
+     "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], ):"):
+        "each group is joined on its own, so the order the groups come in does not matter.",
+    ("mediakit.history.x_unify_posts",
+     "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=True):"):
+        "each group is joined on its own, so the order the groups come in does not matter.",
     # mediakit/sources/cells.py
     ("mediakit.sources.cells.x_counts", "whole = np.where(None, 0, numbers).astype(np.int64)"):
         MASKED,
