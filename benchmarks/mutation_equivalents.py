@@ -256,6 +256,29 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=True):"):
         "each group is joined on its own, so the order the groups come in does not matter.",
     # mediakit/sources/cells.py
+    ("mediakit.sources.cells.x__parse",
+     "numbers = pd.to_numeric(values.to_numpy(dtype=object), errors=\"coerce\").astype(None)"):
+        "NumPy reads `astype(None)` as float64, the type written there.",
+    ("mediakit.sources.cells.x__parse",
+     "numbers = pd.to_numeric(values.to_numpy(dtype=None), errors=\"coerce\").astype(float)"):
+        "the cells are text (object or pandas string), whose NumPy form is an object array "
+        "either way.",
+    ("mediakit.sources.cells.x__parse",
+     "missing = text.str.lower().isin(MISSING).to_numpy(dtype=None)"): BOOL_DEFAULT,
+    ("mediakit.sources.cells.x__parse",
+     "fixed = pd.to_numeric(cleaned.where(~missing, ), errors=\"coerce\")"):
+        "`where` puts NaN where no replacement is given, and NaN is missing just as None is.",
+    ("mediakit.sources.cells.x__parse", "fixed = fixed.astype(None).to_numpy() * scale.to_numpy()"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.sources.cells.x__parse", "numbers[odd] = np.where(None, np.nan, fixed)"):
+        "a missing cell was already turned into NaN in `fixed` (`cleaned.where(~missing, None)`), "
+        "so taking `fixed` everywhere gives the same NaN.",
+    ("mediakit.sources.cells.x__parse", "numbers[odd] = np.where(missing, None, fixed)"):
+        "None lands as NaN when the object array is assigned into the float array.",
+    ("mediakit.sources.cells.x_web_links",
+     "bare = text.str.replace(r\"[\\x00-\\x20\\x7F]+\", \"\", regex=True).str.lower()"):
+        "hex digits in a regular expression escape are case-insensitive: \\x7F is \\x7f.",
+    ("mediakit.sources.cells.x_web_links", "bad = bad.to_numpy(dtype=None)"): BOOL_DEFAULT,
     ("mediakit.sources.cells.x_counts", "whole = np.where(None, 0, numbers).astype(np.int64)"):
         MASKED,
     ("mediakit.sources.cells.x_counts", "whole = np.where(missing, 1, numbers).astype(np.int64)"):

@@ -210,3 +210,16 @@ def test_a_french_percentage_with_a_narrow_space_and_a_decimal_comma_is_a_fracti
     # "46,2 %" as French writes it (a narrow no-break space before %): 46.2 / 100 = 0.462
     assert _floats(fractions(_cells("46,2\u202f%", "50,5 %"), file="f.csv", column="x")) == \
         pytest.approx([0.462, 0.505])
+
+
+def test_an_empty_cell_among_numbers_is_missing_not_an_error():
+    # a blank cell pandas read as None (not the text ""): missing, like "undefined"
+    result = counts(_cells("1", None, "1,500"), file="f.csv", column="x")
+    assert result.isna().tolist() == [False, True, False]
+    assert result.iloc[0] == 1 and result.iloc[2] == 1_500
+
+
+def test_a_web_link_with_a_tab_inside_its_scheme_is_still_a_web_link():
+    # browsers drop tabs and newlines from a URL, so "ht<TAB>tps:" is https:
+    assert web_links(_cells("ht\ttps://example.com"), file="f.csv", column="url").tolist() == [
+        "ht\ttps://example.com"]
