@@ -10,8 +10,9 @@ changes one thing at a time in the modules it is told to mutate (``<`` to ``<=``
 function. A mutant the tests let *survive* is a change nobody would notice: either a test is
 missing, or the change does not change behaviour at all (an *equivalent* mutant).
 benchmarks/MUTATION.md lists every survivor with its diff and, from ``EXPLAINED`` in
-benchmarks/mutation_equivalents.py, why it is equivalent; a survivor with no explanation is a
-test to write. Not part of CI: it runs the tests once per mutant (tens of minutes on 2 cores).
+benchmarks/mutation_equivalents.py, why it is equivalent (or, from ``KNOWN_BUGS``, the bug it
+points at); a survivor with no explanation is a test to write. Not part of CI: it runs the
+tests once per mutant (tens of minutes on 2 cores).
 
 mutmut keeps its results in ``mutants/`` and only re-tests what changed, so a second run is
 quicker; ``--fresh`` throws them away. ``--retest`` re-runs the mutants that survived last time
@@ -33,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mutation_equivalents import EXPLAINED  # noqa: E402
+from mutation_equivalents import EXPLAINED, KNOWN_BUGS  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "benchmarks" / "MUTATION.md"
@@ -44,6 +45,7 @@ TIMEOUT_CODES = {36, -24, 24, 152, 255}  # ran past the time limit: an endless l
 NO_TESTS_CODES = {5, 33}  # no selected test reaches the function: counted as survived
 SURVIVED_CODES = {0}
 TARGET = 0.90
+STATES = ("killed", "timeout", "no tests", "survived", "suspicious", "not run")
 
 
 def mutmut_command() -> list[str]:
@@ -115,8 +117,8 @@ def diff_of(name: str, module_path: str) -> str:
     return "\n".join(lines).strip()
 
 
-def explanation(name: str, diff: str) -> str | None:
-    """Why a survivor is equivalent, matched by its function and the line it writes.
+def explanation(name: str, diff: str) -> tuple[str, str] | None:
+    """("equivalent" or "bug", why) for a survivor, matched by its function and mutated line.
 
     mutmut numbers mutants per function (``x_rates__mutmut_17``); the number moves when the
     function changes, the mutated line does not, so EXPLAINED is keyed by both.
@@ -124,9 +126,10 @@ def explanation(name: str, diff: str) -> str | None:
     function = name.rsplit("__mutmut_", 1)[0]
     added = [line[1:].strip() for line in diff.splitlines()
              if line.startswith("+") and not line.startswith("+++")]
-    for (where, mutated), why in EXPLAINED.items():
-        if where == function and mutated.strip() in added:
-            return why
+    for kind, table in (("equivalent", EXPLAINED), ("bug", KNOWN_BUGS)):
+        for (where, mutated), why in table.items():
+            if where == function and mutated.strip() in added:
+                return kind, why
     return None
 
 
@@ -139,15 +142,21 @@ def write_report(paths: list[str], seconds: float | None) -> tuple[int, int]:
             state = status(code)
             counts[state] += 1
             if state in ("survived", "no tests", "suspicious"):
-                survivors.append((path, name, state))
+                diff = diff_of(name, path)
+                found = explanation(name, diff)
+                counts["equivalent"] += bool(found and found[0] == "equivalent")
+                survivors.append((name, state, diff, found))
         total.update(counts)
         rows.append((path, counts))
 
-    def rate(counts: Counter[str]) -> str:
-        ran = sum(counts.values()) - counts["not run"]
-        if not ran:
+    def ran(counts: Counter[str]) -> int:
+        return sum(counts[state] for state in STATES) - counts["not run"]
+
+    def rate(counts: Counter[str], without_equivalents: bool = False) -> str:
+        n = ran(counts) - (counts["equivalent"] if without_equivalents else 0)
+        if not n:
             return "—"
-        return f"{(counts['killed'] + counts['timeout']) / ran:.1%}"
+        return f"{(counts['killed'] + counts['timeout']) / n:.1%}"
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                             capture_output=True, text=True).stdout.strip()
@@ -165,40 +174,37 @@ def write_report(paths: list[str], seconds: float | None) -> tuple[int, int]:
         f"- tool: {version or 'mutmut'}, configured in pyproject.toml `[tool.mutmut]`",
         "- killed = a selected test failed (or the mutant ran past its time limit); "
         "survived = every test passed; no tests = no selected test reaches the function "
-        "(counted as survived)",
+        "(counted as survived); equivalent = survivors explained below as changing nothing",
+        "- kill rate = killed / mutants; without equivalents = killed / (mutants - equivalent)",
         f"- target: at least {TARGET:.0%} killed per module",
     ]
     if seconds is not None:
         out.append(f"- this run took {seconds / 60:.0f} minutes")
-    out += ["", "| module | mutants | killed | timeout | survived | no tests | kill rate |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
-    for path, counts in rows:
-        n = sum(counts.values())
-        if not n or counts["not run"] == n:
-            out.append(f"| `{path}` | {n or '?'} | not run yet | | | | |")
+    out += ["", "| module | mutants | killed | timeout | survived | of which equivalent | "
+            "no tests | kill rate | without equivalents |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for path, counts in rows + [("**all that ran**", total)]:
+        if not ran(counts):
+            out.append(f"| `{path}` | {sum(counts.values()) or '?'} | not run yet "
+                       "| | | | | | |")
             continue
-        out.append(f"| `{path}` | {n} | {counts['killed']} | {counts['timeout']} | "
-                   f"{counts['survived'] + counts['suspicious']} | {counts['no tests']} | "
-                   f"{rate(counts)} |")
-    ran = sum(total.values()) - total["not run"]
-    out.append(f"| **all that ran** | {ran} | {total['killed']} | {total['timeout']} | "
-               f"{total['survived'] + total['suspicious']} | {total['no tests']} | "
-               f"**{rate(total)}** |")
-    unexplained = 0
-    out += ["", "## Every survivor", ""]
-    if not survivors:
-        out.append("None.")
-    for path, name, state in survivors:
-        diff = diff_of(name, path)
-        why = explanation(name, diff)
-        if why is None:
-            unexplained += 1
-        out += [f"### `{name}` ({state})", "", "```diff", diff, "```", "",
-                f"**Equivalent:** {why}" if why else
-                "**Not explained yet:** a test should kill this one.", ""]
-    out.insert(out.index("## Every survivor") + 2,
-               f"{len(survivors)} survivors, {len(survivors) - unexplained} explained as "
-               f"equivalent below, {unexplained} not explained.\n")
+        label = path if path.startswith("**") else f"`{path}`"
+        out.append(f"| {label} | {ran(counts)} | {counts['killed']} | {counts['timeout']} | "
+                   f"{counts['survived'] + counts['suspicious']} | {counts['equivalent']} | "
+                   f"{counts['no tests']} | {rate(counts)} | {rate(counts, True)} |")
+    unexplained = sum(found is None for *_, found in survivors)
+    bugs = sum(bool(found and found[0] == "bug") for *_, found in survivors)
+    out += ["", "## Every survivor", "",
+            f"{len(survivors)} survivors: {total['equivalent']} equivalent, {bugs} pointing at "
+            f"a bug, {unexplained} not explained yet.", ""]
+    for name, state, diff, found in survivors:
+        if found is None:
+            verdict = "**Not explained yet:** a test should kill this one."
+        elif found[0] == "equivalent":
+            verdict = f"**Equivalent:** {found[1]}"
+        else:
+            verdict = f"**Not equivalent, a known bug:** {found[1]}"
+        out += [f"### `{name}` ({state})", "", "```diff", diff, "```", "", verdict, ""]
     REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
     return len(survivors), unexplained
 

@@ -54,6 +54,8 @@ def test_an_empty_history_file_is_a_clear_error(tmp_path):
         history.read(tmp_path)
     assert caught.value.message == "history file cannot be read (EmptyDataError)"
     assert caught.value.file == str(tmp_path / "posts.csv")
+    assert caught.value.hint == ("restore it from git, or delete it to rebuild history from "
+                                 "the exports")
 
 
 def test_no_history_folder_reads_as_nothing_yet(tmp_path):
@@ -212,16 +214,17 @@ def test_an_empty_link_counts_as_no_link_when_joining_posts():
 
 
 def test_a_caption_group_that_cannot_be_joined_does_not_stop_the_next_one():
+    # rows are kept sorted by post id, so the "gm" group (a1, a2) comes before the "live" one
     table = posts([
         # two data-download rows with the same caption and day, no link: left as they are
-        {"post_id": "json-a", "posted_at": "2026-03-01 09:00:00", "title": "gm"},
-        {"post_id": "json-b", "posted_at": "2026-03-01 10:00:00", "title": "gm"},
-        # then one video known under two ids: joined
-        {"post_id": "7", "url": "https://www.tiktok.com/@m/video/7", "posted_at": "2026-03-02",
+        {"post_id": "a1", "posted_at": "2026-03-01 09:00:00", "title": "gm"},
+        {"post_id": "a2", "posted_at": "2026-03-01 10:00:00", "title": "gm"},
+        # then one video known under two ids: joined into the row with the link
+        {"post_id": "b7", "url": "https://www.tiktok.com/@m/video/7", "posted_at": "2026-03-02",
          "title": "live"},
-        {"post_id": "json-7", "posted_at": "2026-03-02 20:00:00", "title": "live"},
+        {"post_id": "c7", "posted_at": "2026-03-02 20:00:00", "title": "live"},
     ])
-    assert sorted(history.unify_posts(table)["post_id"]) == ["7", "json-a", "json-b"]
+    assert history.unify_posts(table)["post_id"].tolist() == ["a1", "a2", "b7"]
 
 
 def test_a_post_row_without_a_snapshot_date_counts_as_the_oldest():

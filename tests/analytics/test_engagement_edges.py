@@ -77,3 +77,9 @@ def test_every_rate_names_its_numerator_denominator_method_and_posts():
         Rate("saves_per_view", "Saves per view", 60 / 5_000, "saves", "view",
              "sum of saves ÷ sum of views", 2),
     ]
+
+
+def test_a_post_with_a_single_view_enters_the_rate():
+    table = posts([{"post_id": "a", "views": 1, "likes": 1, "comments": 0, "shares": 0}])
+    # 1 interaction / 1 view = 1.0; only views of 0 (or unknown) keep a post out
+    assert engagement.rate_per_view(table) == 1.0
