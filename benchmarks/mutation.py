@@ -189,6 +189,8 @@ def write_report(paths: list[str], seconds: float | None) -> tuple[int, int]:
                        "| | | | | | |")
             continue
         label = path if path.startswith("**") else f"`{path}`"
+        if counts["not run"]:
+            label += f" (partial: {counts['not run']} not run yet)"
         out.append(f"| {label} | {ran(counts)} | {counts['killed']} | {counts['timeout']} | "
                    f"{counts['survived'] + counts['suspicious']} | {counts['equivalent']} | "
                    f"{counts['no tests']} | {rate(counts)} | {rate(counts, True)} |")
