@@ -83,6 +83,21 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "with_reach = rated[rated[\"reach\"].notna() & (rated[\"reach\"] > 0).fillna(True)]"):
         "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
         "the comparison.",
+    # other modules of mediakit/analytics/
+    ("mediakit.analytics.windows.x_last_data_date",
+     "last = candidate if last is None or candidate >= last else last"):
+        "when the candidate equals the last day so far, keeping either gives the same day.",
+    ("mediakit.analytics.retention.x_spearman",
+     "pair = pd.DataFrame({\"a\": first.astype(None), \"b\": second.astype(\"float64\")})"
+     ".dropna()"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.retention.x_spearman",
+     "pair = pd.DataFrame({\"a\": first.astype(\"float64\"), \"b\": second.astype(None)})"
+     ".dropna()"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.retention.x__median",
+     "return None if values.empty else float(values.astype(None).median())"):
+        "pandas reads `astype(None)` as float64, the type written there.",
     # mediakit/sources/dates.py
     ("mediakit.sources.dates.x_parse_column",
      "codes, uniques = pd.factorize(texts.to_numpy(dtype=None))"):
