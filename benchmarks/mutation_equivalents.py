@@ -432,6 +432,11 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "CLDR's and the aliases): joining words with 'XX XX' instead of ' ' keeps equal names "
         "equal and different names different.",
     ("mediakit.sources.cells.x__country_key",
+     "text = normalise(name.replace(\"XX’XX\", \"'\").replace(\"&\", \" and \"))"):
+        "only CLDR's 'Côte d’Ivoire' has a curly apostrophe, and both of its spellings still "
+        "match: the curly one through the same unreplaced key on both sides, the straight one "
+        "through the alias \"cote d'ivoire\".",
+    ("mediakit.sources.cells.x__country_key",
      "text = normalise(name.replace(\"’\", \"XX'XX\").replace(\"&\", \" and \"))"):
         "only CLDR's 'Côte d’Ivoire' has a curly apostrophe, and both of its spellings still "
         "match: the curly one through the same mutated key on both sides, the straight one "
