@@ -158,16 +158,6 @@ def test_merge_keeps_the_new_exports_files_warnings_and_notes():
         [source], ["stale"], ["undefined read as missing"])
 
 
-def test_merge_joins_one_post_known_under_two_ids():
-    old = Account(posts=posts([{"post_id": "7401", "url": "https://www.tiktok.com/@m/video/7401",
-                                "posted_at": "2026-03-04", "title": "New song", "views": 50}]))
-    new = Account(posts=posts([{"post_id": "json-1", "posted_at": "2026-03-04 18:30:00",
-                                "title": "new  SONG", "sound": "original sound"}]))
-    merged = history.merge(old, new).posts
-    assert merged[["post_id", "views", "sound"]].to_dict("records") == [
-        {"post_id": "7401", "views": 50, "sound": "original sound"}]
-
-
 def test_namibia_and_other_words_pandas_reads_as_missing_stay_text(tmp_path):
     # "NA" is Namibia's code, "null" and "None" a caption: history is read with no NA words
     table = posts([{"post_id": "null", "posted_at": "2026-03-01", "title": "None"}])
@@ -190,41 +180,6 @@ def test_only_tables_with_data_or_a_file_are_written_even_after_an_empty_one(tmp
     history.write(account, folder)
     account.posts = posts([{"post_id": "a", "posted_at": "2026-03-01", "views": 9}])
     assert list(history.changed_files(account, folder)) == ["posts.csv"]
-
-
-def test_posts_without_a_caption_are_never_joined():
-    # same day, no caption, one with a link and one without: nothing says they are one video
-    table = posts([
-        {"post_id": "1", "url": "https://www.tiktok.com/@m/video/1", "posted_at": "2026-03-04"},
-        {"post_id": "json-2", "posted_at": "2026-03-04 18:30:00"},
-    ])
-    assert sorted(history.unify_posts(table)["post_id"]) == ["1", "json-2"]
-
-
-def test_an_empty_link_counts_as_no_link_when_joining_posts():
-    table = posts([
-        {"post_id": "1", "url": "https://www.tiktok.com/@m/video/1", "posted_at": "2026-03-04",
-         "title": "hello"},
-        {"post_id": "json-1", "url": "", "posted_at": "2026-03-04 18:30:00", "title": "hello",
-         "sound": "original sound"},
-    ])
-    unified = history.unify_posts(table)
-    assert unified[["post_id", "sound"]].to_dict("records") == [
-        {"post_id": "1", "sound": "original sound"}]
-
-
-def test_a_caption_group_that_cannot_be_joined_does_not_stop_the_next_one():
-    # rows are kept sorted by post id, so the "gm" group (a1, a2) comes before the "live" one
-    table = posts([
-        # two data-download rows with the same caption and day, no link: left as they are
-        {"post_id": "a1", "posted_at": "2026-03-01 09:00:00", "title": "gm"},
-        {"post_id": "a2", "posted_at": "2026-03-01 10:00:00", "title": "gm"},
-        # then one video known under two ids: joined into the row with the link
-        {"post_id": "b7", "url": "https://www.tiktok.com/@m/video/7", "posted_at": "2026-03-02",
-         "title": "live"},
-        {"post_id": "c7", "posted_at": "2026-03-02 20:00:00", "title": "live"},
-    ])
-    assert history.unify_posts(table)["post_id"].tolist() == ["a1", "a2", "b7"]
 
 
 def test_a_post_row_without_a_snapshot_date_counts_as_the_oldest():
