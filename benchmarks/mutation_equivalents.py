@@ -460,11 +460,5 @@ EXPLAINED: dict[tuple[str, str], str] = {
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
 # bug, so they stay listed until the code is fixed (the fix's test will kill them).
 KNOWN_BUGS: dict[tuple[str, str], str] = {
-    ("mediakit.sources.cells.x__dot_thousands",
-     "fractional = np.isfinite(numbers) | (numbers != np.floor(numbers))"):
-        "the mutant is *more* right than the code: a count written \"58.000\" (fifty-eight "
-        "thousand in a Turkish or German export) parses as the whole number 58.0, so "
-        "_dot_thousands never looks at it and the count reads 58, while \"58.005\" reads "
-        "58,005. The mutant also sends whole numbers through the dot-thousands check, which "
-        "fixes that. Reported with issue 15; the fix's test will kill this mutant.",
+    # "58.000" read as 58 in a count: fixed (cells._dot_thousands checks every dotted value)
 }

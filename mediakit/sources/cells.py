@@ -52,14 +52,18 @@ def counts(values: pd.Series, *, file: str, column: str) -> pd.Series:
 
 
 def _dot_thousands(values: pd.Series, numbers: np.ndarray) -> np.ndarray:
-    """Read "58.005" in a count column as 58,005 (Turkish/German exports group with dots).
+    """Read "58.005" and "58.000" in a count column as 58,005 and 58,000 (Turkish/German exports
+    group with dots).
 
     A count is a whole number, so a value with exactly three digits after each dot can only be
-    thousands; a spreadsheet's own decimals ("1591.0") never look like that.
+    thousands — "58.000" too, although it parses as the whole number 58; a spreadsheet's own
+    decimals ("1591.0") never look like that.
     """
-    fractional = np.isfinite(numbers) & (numbers != np.floor(numbers))
-    if not fractional.any():
+    dotted = np.isfinite(numbers) & values.astype("string").str.contains(
+        ".", regex=False).fillna(False).to_numpy(dtype=bool)
+    if not dotted.any():
         return numbers
+    fractional = dotted
     text = values[fractional].astype("string").fillna("").str.strip()
     grouped = text.str.fullmatch(_DOT_THOUSANDS).fillna(False).to_numpy(dtype=bool)
     if grouped.any():

@@ -70,6 +70,14 @@ def test_dot_grouped_counts_are_thousands_never_decimals():
         58_005, 1_234_567, 1591, 2, 2]
 
 
+def test_dot_grouped_whole_thousands_are_thousands_too():
+    # "58.000" parses as the whole number 58, but with exactly three digits after the dot it is
+    # fifty-eight thousand in a Turkish or German export, like "58.005"; "1591.0" stays 1,591.
+    values = _cells("58.000", "1.000", "2.000.000", "1591.0", "58")
+    assert counts(values, file="f.csv", column="Views").tolist() == [
+        58_000, 1_000, 2_000_000, 1591, 58]
+
+
 def test_the_largest_count_is_just_below_two_to_the_53():
     below = str(MAX_COUNT - 1)  # 9,007,199,254,740,991: every whole number up to here is exact
     assert counts(_cells(below), file="f.csv", column="Views").tolist() == [MAX_COUNT - 1]
