@@ -30,9 +30,11 @@ def test_a_survivor_is_matched_to_its_explanation_by_function_and_mutated_line()
     assert mutation.explanation("mediakit.sources.dates.x_parse_column__mutmut_17", diff) is None
 
 
-def test_known_bugs_are_told_apart_from_equivalent_mutants():
-    (function, line), = KNOWN_BUGS
-    kind, _ = mutation.explanation(f"{function}__mutmut_2", f"+    {line}")
+def test_known_bugs_are_told_apart_from_equivalent_mutants(monkeypatch):
+    # the one known bug found so far ("58.000" read as 58) is fixed: a stand-in shows the path
+    bug = ("mediakit.sources.cells.x_counts", "numbers = np.round(numbers)")
+    monkeypatch.setitem(KNOWN_BUGS, bug, "a stand-in bug")
+    kind, _ = mutation.explanation(f"{bug[0]}__mutmut_2", f"+    {bug[1]}")
     assert kind == "bug"
     assert not set(KNOWN_BUGS) & set(EXPLAINED)
 
