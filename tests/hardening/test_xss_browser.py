@@ -10,22 +10,16 @@ Uses Debian's Chromium (/usr/bin/chromium) through Playwright, served from 127.0
 from __future__ import annotations
 
 import functools
-import http.server
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser import ARGS, CHROMIUM, serving
 from tests.hardening.conftest import PackedBuild
 from tests.helpers import needs
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright is not installed")
@@ -51,18 +45,6 @@ DOM_REPORT = """() => {
     links: links,
   };
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 @pytest.fixture(scope="module")
@@ -91,29 +73,27 @@ def _route(outside: list[str], route, request) -> None:
 
 def _visit_all(browser, site: Path) -> dict[str, dict]:
     """Open every page of ``site``; what each page did."""
-    httpd, base = _serve(site)
     results: dict[str, dict] = {}
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    try:
-        context.add_init_script(WATCH)
-        page = context.new_page()
-        dialogs: list[str] = []
-        outside: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.route(LEAVING, functools.partial(_route, outside))
-        for path in sorted(site.rglob("*.html")):
-            name = path.relative_to(site).as_posix()
-            dialogs.clear()
-            outside.clear()
-            page.goto(base + name, wait_until="load")
-            page.wait_for_timeout(60)  # setTimeout payloads and failed images' onerror
-            report = page.evaluate(DOM_REPORT)
-            report.update(dialogs=list(dialogs), outside=list(outside))
-            results[name] = report
-    finally:
-        context.close()
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(site) as base:
+        context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+        try:
+            context.add_init_script(WATCH)
+            page = context.new_page()
+            dialogs: list[str] = []
+            outside: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.route(LEAVING, functools.partial(_route, outside))
+            for path in sorted(site.rglob("*.html")):
+                name = path.relative_to(site).as_posix()
+                dialogs.clear()
+                outside.clear()
+                page.goto(base + name, wait_until="load")
+                page.wait_for_timeout(60)  # setTimeout payloads and failed images' onerror
+                report = page.evaluate(DOM_REPORT)
+                report.update(dialogs=list(dialogs), outside=list(outside))
+                results[name] = report
+        finally:
+            context.close()
     return results
 
 

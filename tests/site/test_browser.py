@@ -8,20 +8,15 @@ page makes is recorded, and any that would leave this machine is aborted and rep
 from __future__ import annotations
 
 import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser import ARGS, CHROMIUM, serving
 from tests.helpers import needs
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (390, 1280)
 
 needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
@@ -30,20 +25,10 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
                                  reason="axe-playwright-python is not installed")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(demo_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(demo_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(demo_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

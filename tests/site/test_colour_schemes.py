@@ -6,21 +6,15 @@ creator's navy on the dark background, or yellow on white, must still read (WCAG
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from mediakit.project.profile import Colors
+from tests.browser import ARGS, CHROMIUM, serving
 from tests.helpers import needs
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 EXTREMES = {"white": "#ffffff", "black": "#000000", "yellow": "#ffff00", "navy": "#000080"}
@@ -30,11 +24,6 @@ needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
                                  reason="axe-playwright-python is not installed")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -61,12 +50,8 @@ def root(sites: dict[str, Path]) -> Iterator[str]:
         link = top / name
         if not link.exists():
             link.symlink_to(folder, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(top))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(top) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,14 @@ cut across two lines ("Pric / e"), and no amount splits ("€1,25 / 0")."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.browser import ARGS, CHROMIUM, serving
 from tests.helpers import needs
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PHONES = (320, 390)
 
 needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
@@ -46,19 +40,10 @@ CUT_WORDS = """() => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def measured(demo_site: Path, demo_pages: list[str]) -> Iterator[dict]:
-    handler = functools.partial(_Quiet, directory=str(demo_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{httpd.server_address[1]}/"
     results = {}
-    with sync_api.sync_playwright() as playwright:
+    with serving(demo_site) as root, sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for width in PHONES:
             context = browser.new_context(viewport={"width": width, "height": 800})
@@ -72,8 +57,6 @@ def measured(demo_site: Path, demo_pages: list[str]) -> Iterator[dict]:
                 results[(name, width)] = (overflow, page.evaluate(CUT_WORDS))
             context.close()
         browser.close()
-    httpd.shutdown()
-    httpd.server_close()
     yield results
 
 
