@@ -30,6 +30,7 @@ from mediakit.project.layout import Project
 from mediakit.project.paths import inside
 from mediakit.project.placeholders import unfinished
 from mediakit.project.profile import Profile, load_profile
+from mediakit.project.yaml_lines import read_with_lines
 from mediakit.publish import record
 from mediakit.publish.output import check_out_dir, publish
 from mediakit.site import charts as charts_module
@@ -151,15 +152,12 @@ def freshness_notes(report: Report, *, demo: bool = False) -> list[str]:
 
 
 def creator_questions(project: Project, profile: Profile) -> list[str]:
-    """Example values left from ``mediakit init``, prices that may be typos and brand colours
-    no lightness makes readable: warnings.
-
-    Read at every render (pages may change without the data), so a fixed placeholder never
-    lingers in a later build's output.
-    """
-    colours = palette(profile.colors.primary, profile.colors.accent)
-    return [*unfinished(project.profile_file, project.content), *doubts(project.profile_file),
-            *colours.warnings]
+    """Warnings for init's leftovers, prices that may be typos and unreadable brand colours;
+    asked at every render (pages change without the data), so a fixed one never lingers."""
+    read = read_with_lines(project.profile_file)  # the typed text, once for both questions
+    return [*unfinished(project.profile_file, project.content, read),
+            *doubts(project.profile_file, read),
+            *palette(profile.colors.primary, profile.colors.accent).warnings]
 
 
 def analyze_project(

@@ -19,9 +19,12 @@ THOUSANDS_LOOKALIKE = re.compile(r"^\s*(\d{1,3})\.(\d{3})\s*$")  # 1.250: a deci
 FAR_OFF = 10  # a price 10x below or above the median of the creator's other prices
 
 
-def doubts(profile_file: Path) -> list[str]:
-    """One warning per rate whose price or currency looks like a slip."""
-    data, lines = read_with_lines(profile_file)
+def doubts(profile_file: Path, read: tuple[dict, dict[Where, int]] | None = None) -> list[str]:
+    """One warning per rate whose price or currency looks like a slip.
+
+    ``read`` is the profile as ``read_with_lines`` gives it, when the caller has it already.
+    """
+    data, lines = read or read_with_lines(profile_file)
     rates = data.get("rates")
     if not isinstance(rates, list):
         return []

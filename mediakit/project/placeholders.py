@@ -8,12 +8,13 @@ the key. Only the scaffold's own example values count: the demo creator's fictio
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from mediakit.project.scaffold import scaffold_files
 from mediakit.project.validation_errors import Where, dotted, short
-from mediakit.project.yaml_lines import read_with_lines
+from mediakit.project.yaml_lines import parse_with_lines, read_with_lines
 
 #: Keys whose scaffold value is a stand-in to replace (other scaffold values are fine defaults).
 PLACEHOLDER_KEYS: tuple[Where, ...] = (
@@ -25,9 +26,13 @@ EXAMPLE_DOMAIN = re.compile(
 PAGE_FOLDERS = ("pages", "pitches", "case-studies")
 
 
-def unfinished(profile_file: Path, content_dir: Path) -> list[str]:
-    """One warning per example value or example file the creator has not replaced yet."""
-    data, lines = read_with_lines(profile_file)
+def unfinished(profile_file: Path, content_dir: Path,
+               read: tuple[dict, dict[Where, int]] | None = None) -> list[str]:
+    """One warning per example value or example file the creator has not replaced yet.
+
+    ``read`` is the profile as ``read_with_lines`` gives it, when the caller has it already.
+    """
+    data, lines = read or read_with_lines(profile_file)
     example, _ = _scaffold_profile()
     warnings: list[str] = []
     for key in PLACEHOLDER_KEYS:
@@ -70,19 +75,11 @@ def _example_files(content_dir: Path) -> list[str]:
     return warnings
 
 
-_SCAFFOLD: list[tuple[dict, dict[Where, int]]] = []
-
-
+@functools.cache
 def _scaffold_profile() -> tuple[dict, dict[Where, int]]:
-    if not _SCAFFOLD:
-        import tempfile
-
-        text = dict(scaffold_files())["content/profile.yaml"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "profile.yaml"
-            path.write_bytes(text)
-            _SCAFFOLD.append(read_with_lines(path))
-    return _SCAFFOLD[0]
+    """The profile ``mediakit init`` writes, as plain values: what counts as an example."""
+    text = dict(scaffold_files())["content/profile.yaml"].decode("utf-8")
+    return parse_with_lines(text, Path("mediakit init's profile.yaml"))
 
 
 def _at(data: object, key: Where) -> object:

@@ -58,7 +58,12 @@ def read_with_lines(path: Path) -> tuple[dict, dict[Where, int]]:
 
     For questions a schema cannot ask: ``1.250`` as a price is valid, but was it meant as 1250?
     """
-    return _parse_yaml(_read_text(path), path)
+    return parse_with_lines(_read_text(path), path)
+
+
+def parse_with_lines(text: str, path: Path) -> tuple[dict, dict[Where, int]]:
+    """The same from text already in memory (``path`` names it in errors)."""
+    return _parse_yaml(text, path)
 
 
 def _read_text(path: Path) -> str:

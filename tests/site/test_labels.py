@@ -69,6 +69,9 @@ def test_a_28_day_export_is_labelled_28_days_on_the_kit_and_the_report(pages):
     assert "mean over the last 28 days — all the data there is, all videos" in report
     assert "Reach over the last 28 days — all the data there is, ending 28 Feb 2026" in report
     assert "30 days ending" not in report
+    # the report's line of the kit's headline says the same span
+    assert "478k</strong> video views, last 28 days — all the data there is" in report
+    assert "in the last 30 days" not in report
     # the comparison's row says its period is 28 days, and compares it with nothing
     row = report.split('<th scope="row">Video views<br>')[1].split("</tr>")[0]
     assert "this period: last 28 days — all the data there is" in row
