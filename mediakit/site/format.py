@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date
@@ -23,9 +24,13 @@ from babel.numbers import (
 )
 
 from mediakit.analytics.figures import PeriodTotals, Span
+from mediakit.site.i18n import N_, translations
+
+if TYPE_CHECKING:
+    from babel.support import NullTranslations
 
 MISSING = "—"
-UNTITLED = "Untitled post"  # a post without a caption, on every page (video, image or carousel)
+UNTITLED = N_("Untitled post")  # a post without a caption, on every page (video, image or carousel)
 
 
 def small_share(value: object, digits: int = 0) -> str | None:
@@ -57,10 +62,33 @@ def is_missing(value: object) -> bool:
 
 
 class Formatter:
-    """Formatting filters bound to one locale."""
+    """Formatting filters bound to one locale, and the interface's words in one language.
 
-    def __init__(self, locale: str = "en_US") -> None:
+    The language is the locale's unless given (a German pitch may keep French numbers);
+    ``translations`` replaces the shipped catalog (the tests' pseudo-locale).
+    """
+
+    def __init__(self, locale: str = "en_US", language: str | None = None,
+                 catalog: NullTranslations | None = None) -> None:
         self.locale = Locale.parse(locale)
+        self.language = language or self.locale.language
+        self.catalog = catalog if catalog is not None else translations(self.language)
+        same = self.language.split("_")[0] == self.locale.language
+        self.language_locale = self.locale if same else Locale.parse(self.language)
+
+    def gettext(self, message: str, **values: object) -> str:
+        """``message`` in the reader's language, its %(name)s placeholders filled in."""
+        text = self.catalog.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The singular or plural (by the language's rules) for ``count``, as %(num)s."""
+        return self.catalog.ngettext(singular, plural, count) % {"num": count, **values}
+
+    def untitled(self, title: object) -> str:
+        """A post's title, or the one wording (translated) for a post without one."""
+        return self.gettext(UNTITLED) if is_missing(title) or not str(title).strip() \
+            else str(title)
 
     def compact(self, value: object) -> str:
         """12400 -> 12.4K; under 10,000 written in full (1,234) because it reads better."""
@@ -108,12 +136,13 @@ class Formatter:
         if span is None:
             return MISSING
         days = span.covered_days
-        unit = "day" if days == 1 else f"{days} days"
         if span.full:
-            return f"last {unit}"
+            return self.ngettext("last day", "last %(num)d days", days)
         if span.ends_on_as_of:
-            return f"last {unit} — all the data there is"
-        return f"the {unit} to {self.day(span.last)}"
+            return self.ngettext("last day — all the data there is",
+                                 "last %(num)d days — all the data there is", days)
+        return self.ngettext("the day to %(day)s", "the %(num)d days to %(day)s", days,
+                             day=self.day(span.last))
 
     def period(self, totals: PeriodTotals | None) -> str:
         """An export's period in words: "17 Nov 2025 – 16 Nov 2026 (365 days)", or only its end
@@ -121,8 +150,10 @@ class Formatter:
         if totals is None:
             return MISSING
         if totals.first is None:
-            return f"the export’s period, to {self.day(totals.last)}"
-        return f"{self.day(totals.first)} – {self.day(totals.last)} ({totals.days} days)"
+            return self.gettext("the export’s period, to %(day)s", day=self.day(totals.last))
+        return self.ngettext("%(first)s – %(last)s (%(num)d day)",
+                             "%(first)s – %(last)s (%(num)d days)", totals.days,
+                             first=self.day(totals.first), last=self.day(totals.last))
 
     def money(self, value: object, currency: str = "USD") -> str:
         """850 EUR -> €850 (no cents when the price is whole)."""
@@ -179,5 +210,5 @@ class Formatter:
             "share": self.share,
             "span": self.span,
             "period": self.period,
-            "untitled": untitled,
+            "untitled": self.untitled,
         }

@@ -30,9 +30,10 @@ from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
-from mediakit.site import casestudies, pitches, typeface
+from mediakit.site import casestudies, pitches, typeface, wording
 from mediakit.site.chart_svg import Chart
 from mediakit.site.format import MISSING, Formatter
+from mediakit.site.i18n import N_
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
@@ -53,7 +54,7 @@ STATIC = ("site.css",)
 PREVIEW = "assets/preview.png"
 PDF_NAME = "media-kit.pdf"
 # Pages the analytics templates provide; rendered (and put in the menu) when the theme has them.
-ANALYTICS_PAGES = {"report.html": "Full report", "methodology.html": "Methodology"}
+ANALYTICS_PAGES = {"report.html": N_("Full report"), "methodology.html": N_("Methodology")}
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def default_templates() -> Path:
 
 
 #: The Environment's options that shape compiled code (compiled templates are cached by them).
-TEMPLATE_SETTINGS = "autoescape=select(default=True) undefined=strict trim lstrip keep_newline"
+TEMPLATE_SETTINGS = ("autoescape=select(default=True) undefined=strict trim lstrip keep_newline "
+                     "i18n=newstyle,trimmed")
 
 
 def environment(project_dir: Path, formatter: Formatter) -> Environment:
@@ -96,7 +98,11 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache(TEMPLATE_SETTINGS),
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # a msgid's line breaks and indents are not words
+    env.install_gettext_translations(formatter.catalog, newstyle=True)  # type: ignore[attr-defined]
+    wording.install(env, formatter)
     env.filters.update(formatter.filters())
     env.filters["country"] = lambda code: country_name(code, formatter)
     env.filters["platform_name"] = platform_name
@@ -144,8 +150,8 @@ def benchmark_shown(benchmark: BenchmarkComparison | None, rule: str) -> bool:
 def country_name(code: str, formatter: Formatter) -> str:
     """ISO alpha-2 -> the country's name in the profile's language ("IE" -> "Ireland")."""
     if code.lower() in ("other", "others"):
-        return "Other countries"
-    return formatter.locale.territories.get(code.upper(), code)
+        return formatter.gettext("Other countries")
+    return formatter.language_locale.territories.get(code.upper(), code)
 
 
 def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
@@ -271,10 +277,12 @@ def site(
     if creator_notes is not None:
         creator_notes.extend(casestudies.gaps(studies))
     offers = pitches.read_all(content_dir, md, profile, report)
-    nav = [("index.html", "Media kit")]
-    nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "report.html"]
+    nav = [("index.html", formatter.gettext("Media kit"))]
+    nav += [(name, formatter.gettext(ANALYTICS_PAGES[name])) for name in extra
+            if name == "report.html"]
     nav += [(f"{page.slug}.html", page.title) for page in pages]
-    nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "methodology.html"]
+    nav += [(name, formatter.gettext(ANALYTICS_PAGES[name])) for name in extra
+            if name == "methodology.html"]
     context: dict[str, Any] = {
         "profile": profile,
         "report": report,
@@ -320,7 +328,8 @@ def site(
                                                   "root": "../", "noindex": True,
                                                   "preview": preview, "pdf_href": None})
         files[preview] = preview_png(report, profile, formatter, content_dir,
-                                     kicker=f"Proposal for {pitch.header.brand}",
+                                     kicker=formatter.gettext("Proposal for %(brand)s",
+                                                              brand=pitch.header.brand),
                                      cache_dir=cache_dir)
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
