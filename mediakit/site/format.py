@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from babel.support import NullTranslations
 
 MISSING = "—"
+UNDATED = N_("undated")  # a source that gives no date (the shipped tables say so)
 UNTITLED = N_("Untitled post")  # a post without a caption, on every page (video, image or carousel)
 
 
@@ -61,6 +62,20 @@ def is_missing(value: object) -> bool:
         return True
 
 
+def _language_locale(language: str, locale: Locale) -> Locale:
+    """Babel's data for the words of ``language`` (month and country names): the locale's own
+    when it is the same language, else the language's ("de-AT" -> de_AT, "fr" -> fr)."""
+    primary = re.split(r"[-_]", language)[0].lower()
+    if primary == locale.language:
+        return locale
+    for tag in (language.replace("-", "_"), primary):
+        try:
+            return Locale.parse(tag)
+        except (ValueError, LookupError):
+            continue
+    return locale
+
+
 class Formatter:
     """Formatting filters bound to one locale, and the interface's words in one language.
 
@@ -73,8 +88,7 @@ class Formatter:
         self.locale = Locale.parse(locale)
         self.language = language or self.locale.language
         self.catalog = catalog if catalog is not None else translations(self.language)
-        same = self.language.split("_")[0] == self.locale.language
-        self.language_locale = self.locale if same else Locale.parse(self.language)
+        self.language_locale = _language_locale(self.language, self.locale)
 
     def gettext(self, message: str, **values: object) -> str:
         """``message`` in the reader's language, its %(name)s placeholders filled in."""
@@ -188,7 +202,7 @@ class Formatter:
             return self.month(text)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return self.day(text)
-        return text
+        return self.gettext(UNDATED) if text == "undated" else text
 
     def hour(self, value: object) -> str:
         """18 -> 18:00 (24-hour clock: unambiguous for brands abroad)."""

@@ -304,6 +304,10 @@ def site(
         "kit_sections": profile.site.sections,
         "report_page": "report.html" in extra,
         "show_suggested_rates": profile.site.show_suggested_rates,
+        "language": profile.site.language,
+        "direction": formatter.language_locale.character_order == "right-to-left" and "rtl"
+        or "ltr",
+        "alternates": [],
         "font_family": typeface.page_family(profile.font),
         "print_font_family": typeface.print_family(profile.font),
     }

@@ -226,7 +226,8 @@ def insights_chart(data: PlatformReport, renderer: Renderer,
     directions = (fmt.gettext("more views"), fmt.gettext("fewer views"))
 
     def label(facet: str, value: str) -> str:
-        short = _short(tr(fmt, value) if facet in ("kind", "sponsored") else value, 30, fmt)
+        short = _short(tr(fmt, value) if facet in ("duration", "kind", "sponsored") else value,
+                       30, fmt)
         return fmt.gettext(FACET_LABELS[facet], value=short) if facet in FACET_LABELS else short
 
     rows = sorted((

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
-
 from mediakit.site.i18n import N_
 
 if TYPE_CHECKING:
@@ -53,6 +51,21 @@ CORE_WORDS = (
     N_("exclusivity"), N_("no niche in the profile"), N_("no audience country data"),
     N_("no benchmark for this platform and tier"),
     N_("video"), N_("reel"), N_("story"), N_("carousel"), N_("short"), N_("image"),
+    N_("sponsored"), N_("organic"), N_("under 15 s"), N_("15–30 s"), N_("30–60 s"),
+    N_("1–3 min"), N_("3–10 min"), N_("10 min +"),
+    # the shipped tables (mediakit/analytics/data/*.csv): what their rows are called
+    N_("engagements: \"likes + comments etc.\" in the source's words"),
+    N_("median engagements of the last 30 posts ÷ followers"),
+    N_("median engagements of the last 30 posts ÷ median views of the same posts"),
+    N_("technology"), N_("finance"), N_("business"), N_("fashion"), N_("beauty"),
+    N_("fitness"), N_("food"), N_("travel"), N_("gaming"), N_("education"),
+    N_("entertainment"), N_("lifestyle"), N_("parenting"), N_("health"), N_("automotive"),
+    N_("real estate"), N_("luxury"), N_("pets"), N_("sports"),
+    N_("United States & Canada"), N_("UK & Western Europe"), N_("Australia & New Zealand"),
+    N_("Gulf states"), N_("Saudi Arabia"), N_("Latin America"), N_("South Asia"),
+    N_("Southeast Asia"), N_("other countries"), N_("organic only"),
+    N_("paid usage 30 days"), N_("none"), N_("category exclusivity 30 days"),
+    N_("integration"), N_("dedicated video"),
 )
 
 _LAST_POSTS = re.compile(r"last (\d+) posts")
@@ -75,18 +88,6 @@ def per_denominator_label(fmt: Formatter, key: str) -> str:
     if key in PER_DENOMINATOR:
         return fmt.gettext(PER_DENOMINATOR[key])
     return fmt.gettext("Engagement per %(denominator)s", denominator=key)
-
-
-def per_denominator(fmt: Formatter, key: str, value: str) -> Markup:
-    """"<strong>8.3%</strong> engagement per view"."""
-    text = {"view": N_("%(value)s engagement per view"),
-            "follower": N_("%(value)s engagement per follower"),
-            "reach": N_("%(value)s engagement per reach")}.get(key)
-    strong = Markup("<strong>%s</strong>") % value
-    if text is None:
-        return Markup(escape(fmt.gettext("%(value)s engagement per %(denominator)s",
-                                          value="\0", denominator=key))).replace("\0", strong)
-    return Markup(escape(fmt.gettext(text, value="\0"))).replace("\0", strong)
 
 
 def numerator_name(fmt: Formatter, text: str) -> str:
@@ -269,7 +270,7 @@ def install(env: Any, fmt: Formatter) -> None:
 
     for name, function in (("tr", tr), ("gender", gender), ("dimension_name", dimension_name)):
         env.filters[name] = bound(function)
-    for function in (denominator_name, per_denominator_label, per_denominator, numerator_name,
+    for function in (denominator_name, per_denominator_label, numerator_name,
                      band_name, tier_name, dimension_name, facet_name, window_rule, viral_rule,
                      assumption_text, note_text, deliverable_name, formula_text, factor_note,
                      fx_text):
