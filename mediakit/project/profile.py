@@ -160,6 +160,7 @@ class SiteOptions(_Model):
     benchmark: str = "favourable"  # always | favourable (at or above the average band) | never
     report: bool = True  # publish the full analytics report (report.html)
     sections: list[str] = list(KIT_SECTIONS)
+    languages: list[LanguageTag] = []  # more languages to build the whole kit in (fr/, de/…)
 
     @field_validator("benchmark")
     @classmethod

@@ -10,6 +10,7 @@ English is the source language: its catalog is empty and every msgid is its own 
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,3 +75,48 @@ def _compiled(path: Path) -> NullTranslations:
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
+
+
+def locale_for(language: str, kit_locale: str) -> str:
+    """The locale a page in ``language`` writes numbers with: the kit's when it is the same
+    language (fr with fr_BE stays Belgian), else the language's own ("de" -> de)."""
+    from babel import Locale
+
+    primary = re.split(r"[-_]", language)[0].lower()
+    if Locale.parse(kit_locale).language == primary:
+        return kit_locale
+    try:
+        return str(Locale.parse(language.replace("-", "_")))
+    except (ValueError, LookupError):
+        return primary
+
+
+def autonym(language: str) -> str:
+    """A language by its own name, for a language switcher: "fr" -> "Français"."""
+    from babel import Locale
+
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name(
+            language.replace("-", "_")) or language
+    except (ValueError, LookupError):
+        return language
+    return name[:1].upper() + name[1:]
+
+
+def unknown_language(language: str) -> str | None:
+    """Why a language cannot be built (no catalog), in one line; None when it can."""
+    if catalog_language(language) is not None:
+        return None
+    return (f"unknown language '{language}': mediakit's interface is written in "
+            + ", ".join(available()))
+
+
+def alternates(languages: list[str], current: str, path: str) -> list[dict[str, object]]:
+    """The same page in every language of the kit: the first language at the site's top, the
+    others under their own folder ("fr/report.html"), for hreflang links and the switcher."""
+    found = []
+    for index, language in enumerate(languages):
+        href = path if index == 0 else f"{language}/{path}"
+        found.append({"lang": language, "name": autonym(language), "current": language == current,
+                      "href": href, "url": href.removesuffix("index.html")})  # url: canonical
+    return found

@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 from pydantic import Field, field_validator
 
 from mediakit.analytics.report import Report
-from mediakit.project.field_types import RelativePath
+from mediakit.errors import MediakitError
+from mediakit.project.field_types import LanguageTag, LocaleCode, RelativePath
 from mediakit.project.frontmatter import (
     Currency,
     Day,
@@ -32,6 +33,7 @@ from mediakit.project.frontmatter import (
 )
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
+from mediakit.site import i18n
 
 if TYPE_CHECKING:
     from mediakit.analytics.audience import AudienceMatch
@@ -125,6 +127,8 @@ class PitchHeader(HeaderModel):
     currency: Currency | None = None
     valid_until: Day
     sections: list[str] = list(DEFAULT_SECTIONS)
+    language: LanguageTag | None = None  # the brand's language, when it is not the kit's
+    locale: LocaleCode | None = None  # its numbers, dates and money, when not the language's
 
     @field_validator("sections")
     @classmethod
@@ -158,6 +162,8 @@ class Pitch:
     body_html: str
     matches: list[PlatformMatch]
     expired: bool  # the offer's date is before the data's as-of day
+    language: str  # the page's language: the header's, else the kit's
+    locale: str  # how it writes numbers and dates: the header's, else the language's
 
     @property
     def title(self) -> str:
@@ -183,6 +189,10 @@ def read_all(content_dir: Path, md: MarkdownIt, profile: Profile, report: Report
         if header.logo:
             inside(content_dir, header.logo, file=shown, field="logo")
         currency = header.currency or (profile.rates[0].currency if profile.rates else "USD")
+        language = header.language or profile.site.language
+        if header.language and (why := i18n.unknown_language(header.language)):
+            raise MediakitError(why, file=shown, field="language",
+                                hint="write one of those, or leave the line out for the kit's")
         pitches.append(Pitch(
             slug=slugify(path.stem),
             source=shown,
@@ -191,6 +201,8 @@ def read_all(content_dir: Path, md: MarkdownIt, profile: Profile, report: Report
             body_html=md.render(document.body),
             matches=audience_matches(report, header.target),
             expired=header.valid_until < report.as_of,
+            language=language,
+            locale=header.locale or i18n.locale_for(language, profile.locale),
         ))
     return pitches
 

@@ -70,6 +70,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "profile: site.base_url": (EVERY_PAGE,),  # og:image, canonical
     "profile: site.custom_domain": ("CNAME",),
     "profile: site.language": (EVERY_PAGE,),  # <html lang>
+    "profile: site.languages[]": (KIT,),  # the kit again in its folder: hreflang, the switcher
     # a pitch: its own page only (pitches are unlisted)
     "pitch: brand": ("{own}",),
     "pitch: prepared_for": ("{own}",),
@@ -79,6 +80,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "pitch: deliverables[].notes": ("{own}",),
     "pitch: target.city[]": ("{own}",),  # kit/match.html: the segments the brand wants
     "pitch: currency": ("{own}",),
+    "pitch: language": ("{own}",),  # <html lang> of the pitch's page
+    "pitch: locale": ("{own}",),  # <meta property="og:locale"> of the pitch's page
     "pitch: body": ("{own}",),
     # a case study: its own page, and the kit's list of case studies
     "case-study: brand": ("{own}", KIT),
@@ -286,6 +289,7 @@ class _Writer:
         self.written = Written(project)
         self.colours = 0
         self.currencies = iter(_CURRENCIES)
+        self.locales = iter(("en_NZ", "en_SG", "en_CA"))  # English ones: the pages stay readable
 
     def pages_for(self, pattern: str, own: str | None) -> tuple[str, ...]:
         if pattern in NOT_RENDERED:
@@ -330,7 +334,8 @@ class _Writer:
             code = next(self.currencies)
             return code, code, False
         if kind == "locale":
-            return "en_NZ", "en_NZ", False
+            code = next(self.locales)
+            return code, code, False
         if kind == "timezone":
             return "Pacific/Chatham", "Pacific/Chatham", False
         if kind == "language":
