@@ -36,7 +36,6 @@ from mediakit.publish.output import check_out_dir, publish
 from mediakit.site import charts as charts_module
 from mediakit.site import languages, render  # noqa: F401 (render: re-exported)
 from mediakit.site.chart_svg import Chart, Renderer
-from mediakit.site.format import Formatter
 from mediakit.site.palette import palette
 from mediakit.site.pdf import PDF_NAME
 from mediakit.sources import load_platform
@@ -283,13 +282,8 @@ def render_project(
         raise StrictBuildError(report.warnings)
     clock.stage("pages")
     notes: list[str] = []
-    profile = data.profile
-
-    def chart_maker(fmt: Formatter) -> dict[str, Chart]:  # a page in another language
-        return charts_module.build(report, profile, Renderer(project.cache_dir / "charts"), fmt)
-
     files = languages.site(
-        report, data.charts, data.profile, chart_maker=chart_maker,
+        report, data.charts, data.profile, chart_cache=project.cache_dir / "charts",
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
         account=data.account, pdf=pdf, cache_dir=project.cache_dir, creator_notes=notes,
     )

@@ -11,15 +11,15 @@ drawn in each language (their spec's cache makes an unchanged one a file read).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mediakit.analytics.report import Report
 from mediakit.errors import MediakitError
 from mediakit.project.profile import Profile
+from mediakit.site import charts as charts_module
 from mediakit.site import i18n, pitches, render
-from mediakit.site.chart_svg import Chart
+from mediakit.site.chart_svg import Chart, Renderer
 from mediakit.site.format import Formatter
 
 #: The files a language's pass adds: everything else is the same in every language.
@@ -45,15 +45,19 @@ def in_language(profile: Profile, language: str) -> Profile:
 
 
 def site(report: Report, charts: dict[str, Chart], profile: Profile, *,
-         chart_maker: Callable[[Formatter], dict[str, Chart]] | None = None,
-         **options: Any) -> dict[str, bytes]:
-    """Every file of the site in every language of the kit (``options`` go to render.site)."""
+         chart_cache: Path | None = None, **options: Any) -> dict[str, bytes]:
+    """Every file of the site in every language of the kit (``options`` go to render.site);
+    charts in another language are drawn with ``chart_cache`` (the project's chart cache)."""
     languages = kit_languages(profile, options["profile_file"])
+
+    def chart_maker(fmt: Formatter) -> dict[str, Chart]:
+        return charts_module.build(report, profile, Renderer(chart_cache), fmt)
+
     files = render.site(report, charts, in_language(profile, languages[0]),
                         languages=languages, chart_maker=chart_maker, **options)
     for language in languages[1:]:
         own = Formatter(i18n.locale_for(language, profile.locale), language)
-        drawn = chart_maker(own) if chart_maker is not None else charts
+        drawn = chart_maker(own)
         # the creator notes were said once, by the first pass
         options_once = {**options, "creator_notes": None}
         pages = render.site(report, drawn, in_language(profile, language), language=language,
