@@ -40,11 +40,11 @@ MINIMAL: dict[str, dict[str, Any]] = {
         "rates": [{"deliverable": "A video", "price": 100, "platform": "tiktok"}],
         "partners": [{"name": "Brand"}], "testimonials": [{"quote": "Q", "author": "A"}],
         "audience": {"tiktok": {"age": {"source": "the app", "shares": {"18-24": 0.5}}}},
-        "site": {"sections": ["numbers"]},
+        "site": {"sections": ["numbers"], "languages": ["fr"]},
     },
     "pitch": {
         "brand": "Brand", "deliverables": [{"item": "A video", "notes": "n"}], "price": 100,
-        "valid_until": "2027-01-10", "sections": ["match"],
+        "valid_until": "2027-01-10", "sections": ["match"], "language": "de", "locale": "de_AT",
         "target": {"description": "d", "age": ["18-24"], "gender": ["female"],
                    "country": ["IE"], "city": ["Dublin"]},
     },

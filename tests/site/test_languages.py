@@ -165,3 +165,19 @@ def test_an_unknown_kit_language_names_the_key_and_the_languages(german: Path,
         build_module.render_project(project, today=TODAY)
     assert caught.value.field == "site.languages[1]"
     assert "unknown language 'tlh'" in caught.value.message
+
+
+def test_an_arabic_kit_reads_right_to_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, folder)
+    path = folder / "ar" / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    plural = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+              ": n%100>=11 ? 4 : 5);")
+    path.write_text(_po("ar", plural, {"Headline numbers": "الأرقام الرئيسية"}), "utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
+    project = _project(tmp_path, profile_edit=lambda text: text.replace(
+        "locale: en_IE", "locale: ar_AE", 1).replace("  language: en\n", "  language: ar\n", 1))
+    index = build_module.render_project(project, today=TODAY).files["index.html"].decode()
+    assert '<html lang="ar" dir="rtl">' in index
+    assert '<h2 id="numbers">الأرقام الرئيسية</h2>' in index
