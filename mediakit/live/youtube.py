@@ -87,11 +87,11 @@ def fresh_credentials(info: dict[str, Any], token_uri: str = TOKEN_URI) -> Any:
     from google.auth.transport.requests import Request
     from google.oauth2.credentials import Credentials
 
-    try:
-        credentials = Credentials.from_authorized_user_info({**info, "token_uri": token_uri},
-                                                            list(SCOPES))
-    except ValueError:
-        raise _fail("the stored sign-in is incomplete", REAUTH) from None
+    if not all(info.get(key) for key in ("client_id", "client_secret", "refresh_token")):
+        raise _fail("the stored sign-in is incomplete", REAUTH)
+    credentials = Credentials(  # from_authorized_user_info would ignore the token_uri
+        token=None, refresh_token=info["refresh_token"], token_uri=token_uri,
+        client_id=info["client_id"], client_secret=info["client_secret"], scopes=list(SCOPES))
     try:
         credentials.refresh(Request())
     except RefreshError as err:
@@ -160,11 +160,11 @@ class _Runner:
         if reasons & {"insufficientPermissions", "PERMISSION_DENIED", "forbidden"}:
             return _fail("a permission is missing (yt-analytics.readonly, youtube.readonly)",
                          REAUTH + " and allow both")
-        if reasons & {"quotaExceeded", "rateLimitExceeded", "dailyLimitExceeded"}:
-            return _fail("the API quota for today is used up", "pull again tomorrow")
-        if status in (429,) or status >= 500:
+        if status == 429 or status >= 500:
             return _fail(f"the API kept answering {status} after {RETRIES + 1} attempts",
                          "wait a while and pull again")
+        if reasons & {"quotaExceeded", "rateLimitExceeded", "dailyLimitExceeded"}:
+            return _fail("the API quota for today is used up", "pull again tomorrow")
         reason = scrub(",".join(sorted(r for r in reasons if r)), self.secrets)
         return _fail(f"the API answered {status} ({reason or 'no reason given'})",
                      "run `mediakit pull` again later")
