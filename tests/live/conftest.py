@@ -121,9 +121,9 @@ def instagram_routes(server: HTTPServer, **override: Route) -> None:
         override.get("me", lambda r: answer("instagram/me.json")))
     server.expect_request(f"{account}/insights").respond_with_handler(insights)
     server.expect_request(f"{account}/media").respond_with_handler(media)
-    for number in (2, 3):
+    for number, recorded in ((1, 2), (2, 2), (3, 3)):  # the old post's insights: as post 2's
         server.expect_request(f"/v25.0/1800000000000000{number}/insights").respond_with_handler(
-            lambda r, n=number: answer(f"instagram/media_insights_{n}.json"))
+            lambda r, n=recorded: answer(f"instagram/media_insights_{n}.json"))
     server.expect_request("/refresh_access_token").respond_with_handler(
         override.get("refresh", lambda r: answer("instagram/refresh.json")))
 
