@@ -13,6 +13,7 @@ from typing import Protocol
 
 from mediakit.errors import SourceError
 from mediakit.sources import api_snapshot, extra, instagram, misplaced, tiktok, youtube
+from mediakit.sources.files import API_DIR
 from mediakit.tables import Account
 
 
@@ -58,7 +59,7 @@ def load_platform(
         if clearer is err:
             raise
         raise clearer from err
-    api_folder = Path(folder) / api_snapshot.API_DIR
+    api_folder = Path(folder) / API_DIR
     if api_folder.is_dir():  # snapshots `mediakit pull` wrote from the platform's API
         api = api_snapshot.load(api_folder, content_dir=Path(content_dir), platform=platform)
         account = api_snapshot.combine(account, api, platform)

@@ -67,14 +67,15 @@ def combine(exports: Account, api: Account, platform: str) -> Account:
     )
     for table, merge in MERGERS.items():
         frames = [
-            getattr(source, table).drop(columns="platform").assign(_rank=rank)
+            getattr(source, table).assign(_rank=rank)
             for rank, source in enumerate((exports, api))
             if len(getattr(source, table))
         ]
         if not frames:
             setattr(account, table, getattr(exports, table))
             continue
-        merged = merge(pd.concat(frames, ignore_index=True)).drop(columns="_rank", errors="ignore")
+        merged = merge(pd.concat(frames, ignore_index=True).assign(platform=platform))
+        merged = merged.drop(columns="_rank", errors="ignore")
         setattr(account, table, conform(merged.assign(platform=platform), table))
     return account
 
