@@ -18,7 +18,12 @@ from mediakit.commands.main import main
 from mediakit.live import instagram, tiktok, youtube
 from mediakit.live import pull as live_pull
 from tests.live.conftest import (
-    CANARY, NOW, answer, instagram_routes, tiktok_routes, youtube_routes,
+    CANARY,
+    NOW,
+    answer,
+    instagram_routes,
+    tiktok_routes,
+    youtube_routes,
 )
 
 
@@ -67,9 +72,10 @@ def test_pull_then_build_shows_the_api_numbers(servers, project: Path) -> None:
     assert platforms["tiktok"]["headline"]["followers"] == 91234
     page = (project / "site" / "index.html").read_text()
     assert "48,210" in page or "48.2K" in page
-    assert "via its API" in page  # the as-of line names where the numbers came from
+    assert "YouTube via its API on Dec 7, 2026" in page  # the as-of line says where from
     methodology = (project / "site" / "methodology.html").read_text()
-    assert "data/youtube/api/2026-12-07/daily.csv" in methodology
+    assert "From the platform’s API: daily numbers and the follower count" in methodology
+    assert "YouTube via its API on Dec 7, 2026; Instagram via its API" in methodology
 
     history = _files(project / "content" / "data" / "history")
     snapshots = _files(project / "content" / "data")
@@ -130,7 +136,7 @@ def test_an_edited_snapshot_is_named_by_file_row_and_column(servers, project: Pa
                 "2026-12-07").exit_code == 0
     posts = project / "content" / "data" / "tiktok" / "api" / "2026-12-07" / "posts.csv"
     lines = posts.read_text().splitlines()
-    lines[2] = lines[2].replace(",120000,", ",lots,")
+    lines[2] = lines[2].replace(",45000,", ",lots,")  # row 3: video ...912
     posts.write_text("\n".join(lines) + "\n")
     result = CliRunner().invoke(main, ["build", str(project), "--today", "2026-12-07"])
     assert result.exit_code == 2
