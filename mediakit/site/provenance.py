@@ -13,6 +13,8 @@ from datetime import date
 from mediakit.analytics.report import Report
 from mediakit.site.format import Formatter
 
+NO_AUDIENCE_API = frozenset({"tiktok"})  # TikTok's Display API gives no audience split
+
 
 def data_origin(report: Report, formatter: Formatter, name: Callable[[str], str]) -> str:
     """"YouTube via its API on 7 Dec 2026; TikTok from exports with data to 16 Nov 2026", or ""
@@ -29,6 +31,8 @@ def data_origin(report: Report, formatter: Formatter, name: Callable[[str], str]
             if platform.exported:
                 parts[-1] += (" and exports with data to "
                               f"{formatter.day(date.fromisoformat(platform.exported))}")
+            if key in NO_AUDIENCE_API:
+                parts[-1] += ", whose API has no audience data: exports fill that in"
         elif platform.exported:
             parts.append(f"{label} from exports with data to "
                          f"{formatter.day(date.fromisoformat(platform.exported))}")
