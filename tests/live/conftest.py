@@ -1,5 +1,5 @@
 """Shared pieces for the live tests: a throwaway config folder with canary sign-ins, a project,
-and a local server replaying the recorded answers in tests/fixtures/live/ (no real network)."""
+and a local server replaying the recorded answers in tests/live/recorded/ (no real network)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "live"
+FIXTURES = Path(__file__).parent / "recorded"
 DAY = date(2026, 12, 7)
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 CANARY = "CANARY"  # in every stored token and every token the fake servers hand out

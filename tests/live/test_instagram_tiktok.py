@@ -1,4 +1,4 @@
-"""The Instagram and TikTok clients against recorded answers (tests/fixtures/live/)."""
+"""The Instagram and TikTok clients against recorded answers (tests/live/recorded/)."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def _files(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_pull_then_build_shows_the_api_numbers(servers, project: Path) -> None:
+def test_pull_then_build_shows_the_api_numbers(servers, project: Path, config_home) -> None:
     pulled = _run("pull", str(project), "--since", "2026-11-08", "--today", "2026-12-07")
     assert pulled.exit_code == 0, pulled.output
     api = project / "content" / "data" / "youtube" / "api" / "2026-12-07"
@@ -85,9 +86,15 @@ def test_pull_then_build_shows_the_api_numbers(servers, project: Path) -> None:
     assert _files(project / "content" / "data") == snapshots  # history included: byte for byte
     assert _files(project / "content" / "data" / "history") == history
 
-    written = _files(project)
+    written = _files(project)  # content (snapshots, history), site/, the build record
+    cache = os.environ.get("MEDIAKIT_CACHE_DIR")  # the suite's shared cache (charts, pages)
+    if cache:
+        written.update({f"cache/{k}": v for k, v in _files(Path(cache)).items()})
+    written.update({f"config/{k}": v for k, v in _files(config_home).items()
+                    if not k.startswith("mediakit/tokens/")})  # only the sign-ins hold tokens
     leaked = [name for name, data in written.items() if CANARY.encode() in data]
     assert leaked == []
+    assert len(written) > 30
     for result in (pulled, built, again):
         assert CANARY not in result.output
 

@@ -1,4 +1,4 @@
-"""The YouTube client against recorded Analytics and Data API answers (tests/fixtures/live/)."""
+"""The YouTube client against recorded Analytics and Data API answers (tests/live/recorded/)."""
 
 from __future__ import annotations
 
