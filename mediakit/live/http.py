@@ -38,7 +38,6 @@ class Client:
     """An httpx client for one platform, with its retry policy and its secrets to hide."""
 
     platform: str  # "Instagram", "TikTok": how messages name it
-    reauth: str  # what to run when the token is refused, e.g. "mediakit auth tiktok"
     sleep: Sleep = time.sleep
     secrets: tuple[str, ...] = ()
     http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=TIMEOUT))

@@ -83,7 +83,7 @@ def _unix(day: date) -> int:
 
 def _client(token: dict[str, Any], sleep: Sleep | None) -> Client:
     secrets = tuple(str(token.get(k, "")) for k in ("access_token", "client_secret"))
-    client = Client("Instagram", REAUTH, secrets=secrets)
+    client = Client("Instagram", secrets=secrets)
     if sleep is not None:
         client.sleep = sleep
     return client

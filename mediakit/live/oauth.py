@@ -56,7 +56,7 @@ def instagram_exchange(
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> dict[str, Any]:
     """Code -> short-lived token -> long-lived token (60 days), as ``tokens.save`` keeps it."""
-    client = Client("Instagram", instagram.REAUTH, secrets=(app_secret, code))
+    client = Client("Instagram", secrets=(app_secret, code))
     response = client.request("POST", f"{code_url}/oauth/access_token", data={
         "client_id": app_id, "client_secret": app_secret, "grant_type": "authorization_code",
         "redirect_uri": redirect_uri, "code": code})
@@ -84,7 +84,7 @@ def tiktok_exchange(
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> dict[str, Any]:
     """Code -> access and refresh token (24 hours and 365 days)."""
-    client = Client("TikTok", tiktok.REAUTH, secrets=(client_secret, code))
+    client = Client("TikTok", secrets=(client_secret, code))
     response = client.request("POST", f"{base_url}/v2/oauth/token/", data={
         "client_key": client_key, "client_secret": client_secret, "code": code,
         "grant_type": "authorization_code", "redirect_uri": redirect_uri},

@@ -59,7 +59,7 @@ def pull(
 def _client(token: dict[str, Any], sleep: Sleep | None) -> Client:
     secrets = tuple(str(token.get(k, "")) for k in ("access_token", "refresh_token",
                                                      "client_secret"))
-    client = Client("TikTok", REAUTH, secrets=secrets)
+    client = Client("TikTok", secrets=secrets)
     if sleep is not None:
         client.sleep = sleep
     return client
