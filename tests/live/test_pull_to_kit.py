@@ -73,10 +73,10 @@ def test_pull_then_build_shows_the_api_numbers(servers, project: Path, config_ho
     assert platforms["tiktok"]["headline"]["followers"] == 91234
     page = (project / "site" / "index.html").read_text()
     assert "48,210" in page or "48.2K" in page
-    assert "YouTube via its API on Dec 7, 2026" in page  # the as-of line says where from
+    assert "YouTube, Instagram and TikTok via their APIs on Dec 7, 2026" in page  # as-of line
     methodology = (project / "site" / "methodology.html").read_text()
     assert "From the platform’s API: daily numbers and the follower count" in methodology
-    assert "YouTube via its API on Dec 7, 2026; Instagram via its API" in methodology
+    assert "TikTok’s API has no audience data: exports fill that in" in methodology
 
     history = _files(project / "content" / "data" / "history")
     snapshots = _files(project / "content" / "data")
