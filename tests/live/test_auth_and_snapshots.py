@@ -178,3 +178,28 @@ def test_foreign_or_edited_snapshot_files_are_named(tmp_path: Path, relative, te
     with pytest.raises(SourceError) as caught:
         load_platform("tiktok", content / "data" / "tiktok", content_dir=content)
     assert expected in str(caught.value) and "data/tiktok/api/" in str(caught.value)
+
+
+def test_auth_command_paste_flow_saves_privately(config_home, monkeypatch) -> None:
+    from mediakit.live import tokens
+
+    monkeypatch.setattr(oauth, "new_state", lambda: "s1")
+    calls = []
+
+    def exchange(key, secret, redirect, code):
+        calls.append((key, secret, redirect, code))
+        return {"access_token": "act.CANARY-NEW", "refresh_token": "rft.CANARY-NEW"}
+
+    monkeypatch.setattr(oauth, "tiktok_exchange", exchange)
+    result = CliRunner().invoke(
+        main, ["auth", "tiktok", "--app-id", "awx1y2z3", "--redirect-uri", "https://me.github.io/"],
+        input="CANARY-TYPED-SECRET\nhttps://me.github.io/?code=c0de&state=s1\n")
+    assert result.exit_code == 0, result.output
+    assert calls == [("awx1y2z3", "CANARY-TYPED-SECRET", "https://me.github.io/", "c0de")]
+    assert "https://www.tiktok.com/v2/auth/authorize/?client_key=awx1y2z3" in result.output
+    assert CANARY not in result.output  # the secret and the address are typed unseen
+    assert tokens.load("tiktok")["access_token"] == "act.CANARY-NEW"
+    assert (tokens.folder() / "tiktok.json").stat().st_mode & 0o777 == 0o600
+    shown = CliRunner().invoke(main, ["auth", "tiktok", "--show-secret"])
+    assert json.loads(shown.output) == {"access_token": "act.CANARY-NEW",
+                                        "refresh_token": "rft.CANARY-NEW"}

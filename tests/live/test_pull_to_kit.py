@@ -148,3 +148,26 @@ def test_an_edited_snapshot_is_named_by_file_row_and_column(servers, project: Pa
     result = CliRunner().invoke(main, ["build", str(project), "--today", "2026-12-07"])
     assert result.exit_code == 2
     assert "data/tiktok/api/2026-12-07/posts.csv:3: views: 'lots' is not a number" in result.output
+
+
+def test_ci_sign_in_from_the_environment_is_used_and_never_saved(servers, project: Path,
+                                                                 config_home, monkeypatch) -> None:
+    from tests.live.conftest import SIGN_INS
+
+    stored = (config_home / "mediakit" / "tokens" / "tiktok.json").read_bytes()
+    expired = {**SIGN_INS["tiktok"], "expires_at": NOW.timestamp() - 60}
+    monkeypatch.setenv("MEDIAKIT_TIKTOK_TOKEN", json.dumps(expired))
+    result = _run("pull", str(project), "--platform", "tiktok", "--today", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    refresh = [e[0].form for e in servers.log if e[0].path == "/v2/oauth/token/"]
+    assert refresh[0]["refresh_token"] == "rft.CANARY-REFRESH-tt"  # the environment's
+    assert (config_home / "mediakit" / "tokens" / "tiktok.json").read_bytes() == stored
+    assert CANARY not in result.output
+
+
+def test_a_platform_missing_from_the_profile_is_named(servers, project: Path) -> None:
+    profile = project / "content" / "profile.yaml"
+    profile.write_text(profile.read_text().split("  tiktok:")[0])
+    result = CliRunner().invoke(main, ["pull", str(project), "--platform", "tiktok"])
+    assert result.exit_code == 2
+    assert "profile.yaml: the profile has no platforms.tiktok" in result.output
