@@ -71,7 +71,7 @@ def test_gender_and_countries_are_weighted_by_followers(members):
 def test_age_is_left_out_when_one_member_lacks_it(members):
     tiktok = combine(list(members)).audiences[1]
     assert tiktok.age is None and tiktok.age_from == []
-    assert tiktok.age_note == "left out: no age split in Cy's export"
+    assert tiktok.age_note == "left out: no exported age split for Cy"
 
 
 def test_age_is_weighted_when_every_member_has_it(members):

@@ -154,7 +154,7 @@ def audience(built: list[Member], platform: str) -> Audience:
     lacking = [m.name for m in on if platform not in m.ages]
     bands = {frozenset(m.ages[platform]) for m in on if platform in m.ages}
     if lacking:
-        age_note = f"left out: no age split in {', '.join(lacking)}'s export"
+        age_note = f"left out: no exported age split for {', '.join(lacking)}"
     elif len(bands) > 1:
         age_note = "left out: the members' exports use different age bands"
     else:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mediakit.errors import ConfigError
-from mediakit.project.field_types import RelativePath, Text, fail
+from mediakit.project.field_types import BaseUrl, RelativePath, Text, fail
 from mediakit.project.profile import Colors, Contact, Link, Rate, _Model
 
 
@@ -49,6 +49,7 @@ class Group(_Model):
     rates: list[Rate] = []  # group deals and packages
     about: str | None = None  # Markdown
     about_page: RelativePath | None = None  # or a Markdown file
+    base_url: BaseUrl | None = None  # where the group kit lives: link previews need it
 
     @model_validator(mode="after")
     def _one_about(self) -> Group:
