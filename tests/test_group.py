@@ -112,7 +112,9 @@ def test_group_fields_are_escaped_and_the_agency_table_moves(built):
     assert (site / "assets" / "logo.svg").read_bytes().startswith(b"<svg")
     assert '<meta property="og:image" content="https://lofthouse.example/assets/preview.png">' \
         in page
-    assert "North Star" not in page and "Loft House Management" in (site / "roster.html").read_text()
+    table = (site / "roster.html").read_text("utf-8")
+    assert '<table id="creators">' not in page and '<table id="creators">' in table
+    assert "<h1>Loft House Management</h1>" in table and 'href="ada-lane/index.html"' in table
     assert json.loads((site / "roster.json").read_text())["name"] == "Loft House Management"
 
 
