@@ -161,6 +161,37 @@ def test_a_bad_group_field_is_one_line_and_exit_2(tmp_path: Path, group: str, ex
     assert not (tmp_path / "site").exists()
 
 
+def test_pdf_without_a_group_is_refused(tmp_path: Path):
+    (tmp_path / "c" / "content").mkdir(parents=True)
+    (tmp_path / "c" / "content" / "profile.yaml").write_text("name: C\n")
+    (tmp_path / "ROSTER.yaml").write_text("name: X\ncreators: [c]\n")
+    outcome = CliRunner().invoke(main, ["roster", "build", str(tmp_path / "ROSTER.yaml"),
+                                        "--pdf"])
+    assert outcome.exit_code == 2 and "has no group:" in outcome.output
+
+
+def test_the_about_text_is_markdown_without_raw_html_or_script_links(tmp_path: Path):
+    from mediakit.roster.model import Group
+
+    group = Group(name="G", about="<script>alert(1)</script> [x](javascript:alert(1)) *hi*")
+    html = read_inputs(group, tmp_path / "ROSTER.yaml").about_html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<a " not in html  # the javascript: link is refused, left as text
+    assert "<em>hi</em>" in html
+
+
+def test_the_group_files_are_the_same_bytes_every_time(built):
+    site, result = built
+    from mediakit.roster.build import site_files
+
+    roster, _ = load_roster(site.parent / "ROSTER.yaml")
+    inputs = read_inputs(roster.group, site.parent / "ROSTER.yaml")
+    first = site_files(roster, result.outcomes, site.parent, inputs)
+    assert first == site_files(roster, result.outcomes, site.parent, inputs)
+    assert first["stats.json"] == (site / "stats.json").read_bytes()
+    assert first["assets/preview.png"] == (site / "assets" / "preview.png").read_bytes()
+
+
 @pytest.mark.skipif(not pdf.available() or shutil.which("pdftotext") is None,
                     reason="needs WeasyPrint and pdftotext")
 def test_the_group_pdf_has_the_page_s_numbers(built, tmp_path: Path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from mediakit.errors import ConfigError
 from mediakit.roster.group_page import Inputs, group_files, read_inputs
 from mediakit.roster.index import index_files
 from mediakit.roster.model import Outcome, RosterFile, RosterResult, load_roster
@@ -53,6 +54,9 @@ def build_roster(
     from mediakit.publish.output import publish
 
     roster, creators = load_roster(roster_file)
+    if pdf and roster.group is None:
+        raise ConfigError("--pdf makes a group kit's PDF, and this roster has no group:",
+                          file=roster_file, hint="add group: (docs/groups.md), or leave out --pdf")
     out_dir = out_dir if out_dir is not None else roster_file.parent / "site"
     group = read_inputs(roster.group, roster_file) if roster.group is not None else None
     outcomes = run_all(creators, workers=workers, executor=executor, scheduler=scheduler,
