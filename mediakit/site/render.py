@@ -36,6 +36,7 @@ from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
+from mediakit.site.provenance import data_origin
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -103,6 +104,7 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.filters["signed_percent"] = lambda value: signed_percent(value, formatter)
     env.globals["meter"] = meter
     env.globals["benchmark_shown"] = benchmark_shown
+    env.globals["data_origin"] = lambda report: data_origin(report, formatter, platform_name)
     return env
 
 
