@@ -30,12 +30,13 @@ from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
-from mediakit.site import casestudies, pitches, typeface
+from mediakit.site import casestudies, images, pitches, typeface
 from mediakit.site.chart_svg import Chart
 from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
+from mediakit.site.pictures import Picture, Pictures
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -173,10 +174,11 @@ def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
 
 
 def assets(profile: Profile, content_dir: Path, profile_file: Path) -> dict[str, bytes]:
-    """Files the profile points at (avatar, partner logos), copied into site/assets/."""
+    """Files the profile points at (partner logos), copied into site/assets/.
+
+    Photos (the avatar, cover and gallery) are made into pictures by ``profile_pictures``.
+    """
     wanted: list[tuple[str, str]] = []
-    if profile.avatar:
-        wanted.append((profile.avatar, "avatar"))
     for index, partner in enumerate(profile.partners):
         if partner.logo:
             wanted.append((partner.logo, f"partners[{index}].logo"))
@@ -196,6 +198,34 @@ def _checked(path: Path, relative: str, named_in: str | Path, field: str) -> byt
     if relative.lower().endswith(".svg"):
         return checked_svg(data, name=relative, file=named_in, field=field)
     return data
+
+
+def profile_pictures(profile: Profile, pictures: Pictures) -> dict[str, Any]:
+    """The creator's photos for the templates: ``avatar``, ``cover`` and ``gallery``."""
+    avatar = cover = None
+    if profile.avatar:
+        avatar = pictures.of_file(profile.avatar, images.AVATAR, alt=profile.name,
+                                  field="avatar")
+    if profile.cover:
+        cover = pictures.of_file(profile.cover.file, images.COVER, alt=profile.cover.alt,
+                                 field="cover.file")
+    gallery = [pictures.of_file(photo.file, images.GALLERY, alt=photo.alt,
+                                field=f"gallery[{index}].file")
+               for index, photo in enumerate(profile.gallery)]
+    return {"avatar": avatar, "cover": cover, "gallery": gallery}
+
+
+def avatar_for_preview(avatar: Picture | None, files: dict[str, bytes]) -> tuple[bytes, str] | None:
+    """The avatar as the share picture embeds it: its 2x JPEG (or the SVG), never the original."""
+    if avatar is None:
+        return None
+    from urllib.parse import unquote
+
+    path = unquote(avatar.srcset.split(",")[-1].strip().rsplit(" ", 1)[0])
+    if path.endswith(".svg"):
+        path = unquote(avatar.src)
+    kind = "image/svg+xml" if path.endswith(".svg") else "image/jpeg"
+    return files[path], kind
 
 
 def asset_path(relative: str) -> str:
@@ -257,6 +287,8 @@ def site(
     """
     formatter = Formatter(profile.locale)
     env = environment(project_dir, formatter)
+    pictures = Pictures(content_dir, profile_file, cache_dir)
+    env.globals["picture_for"] = pictures.for_post
     md = markdown()
     pages = read_pages(content_dir, md)
     extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
@@ -298,6 +330,7 @@ def site(
         "show_suggested_rates": profile.site.show_suggested_rates,
         "font_family": typeface.page_family(profile.font),
         "print_font_family": typeface.print_family(profile.font),
+        **profile_pictures(profile, pictures),
     }
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", context)
@@ -319,9 +352,10 @@ def site(
         files[path] = _render(env, "pitch.html", {**context, "pitch": pitch, "path": path,
                                                   "root": "../", "noindex": True,
                                                   "preview": preview, "pdf_href": None})
-        files[preview] = preview_png(report, profile, formatter, content_dir,
-                                     kicker=f"Proposal for {pitch.header.brand}",
-                                     cache_dir=cache_dir)
+        files[preview] = preview_png(report, profile, formatter, kicker=f"Proposal for "
+                                     f"{pitch.header.brand}", cache_dir=cache_dir,
+                                     avatar=avatar_for_preview(context["avatar"],
+                                                               pictures.files))
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
     # 404.html is served at any missing address; its links are relative like every page's, so
@@ -333,7 +367,9 @@ def site(
     files.update(typeface.site_files())  # the charts name the shipped font, whatever the pages use
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
-    files[PREVIEW] = preview_png(report, profile, formatter, content_dir, cache_dir=cache_dir)
+    files[PREVIEW] = preview_png(report, profile, formatter, cache_dir=cache_dir,
+                                 avatar=avatar_for_preview(context["avatar"], pictures.files))
+    files.update(pictures.files)  # every picture a page asked for, and the photos
     files["stats.json"] = stats_json(report, benchmark_published=lambda bench: benchmark_shown(
         bench, profile.site.benchmark))
     files[".nojekyll"] = b""
