@@ -194,3 +194,26 @@ def _site_path(relative: str) -> str:
     """Where a content file lands in the site: content/assets/x.svg -> assets/x.svg."""
     relative = relative.replace("\\", "/").lstrip("./")
     return relative if relative.startswith("assets/") else f"assets/{relative}"
+
+
+def kit_posts(report: Any, studies: list[Any]) -> list[tuple[str, str, str | None]]:
+    """(platform, picture name, link) of every post the kit and its pages show a card for.
+
+    The best posts as kit/posts.html lists them (six with one platform, three each with more),
+    then the case studies' posts: what ``mediakit thumbnails`` fetches.
+    """
+    from mediakit.analytics.campaigns import platform_of
+
+    shown: dict[str, tuple[str, str, str | None]] = {}
+    limit = 6 if len(report.platforms) == 1 else 3
+    for name, platform in report.platforms.items():
+        for post in (platform.top_posts or [])[:limit]:
+            ids = post_ids(post)
+            if ids:
+                shown.setdefault(ids[0], (name, ids[0], post.url))
+    for study in studies:
+        for post in study.posts:
+            ids, platform = post_ids(post), platform_of(post.url)
+            if ids and platform:
+                shown.setdefault(ids[0], (platform, ids[0], post.url))
+    return list(shown.values())
