@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from mediakit.errors import ConfigError
 from mediakit.project.limits import checked_svg
 from mediakit.project.paths import inside
+from mediakit.project.profile import Profile
 from mediakit.site import images
 
 POSTS_FOLDER = "assets/posts"  # in content/ and in the site
@@ -158,6 +159,33 @@ class Pictures:
         if self._alts is None:
             self._alts = read_alts(self.content_dir / POSTS_FOLDER / ALT_FILE)
         return self._alts
+
+
+def profile_pictures(profile: Profile, pictures: Pictures) -> dict[str, Any]:
+    """The creator's photos for the templates: ``avatar``, ``cover`` and ``gallery``."""
+    avatar = cover = None
+    if profile.avatar:
+        avatar = pictures.of_file(profile.avatar, images.AVATAR, alt=profile.name,
+                                  field="avatar")
+    if profile.cover:
+        cover = pictures.of_file(profile.cover.file, images.COVER, alt=profile.cover.alt,
+                                 field="cover.file")
+    gallery = [pictures.of_file(photo.file, images.GALLERY, alt=photo.alt,
+                                field=f"gallery[{index}].file")
+               for index, photo in enumerate(profile.gallery)]
+    return {"avatar": avatar, "cover": cover, "gallery": gallery}
+
+
+def avatar_for_preview(avatar: Picture | None,
+                       files: dict[str, bytes]) -> tuple[bytes, str] | None:
+    """The avatar as the share picture embeds it: its 2x JPEG (or the SVG), never the original."""
+    if avatar is None:
+        return None
+    path = unquote(avatar.srcset.split(",")[-1].strip().rsplit(" ", 1)[0])
+    if path.endswith(".svg"):
+        path = unquote(avatar.src)
+    kind = "image/svg+xml" if path.endswith(".svg") else "image/jpeg"
+    return files[path], kind
 
 
 def read_alts(path: Path) -> dict[str, str]:

@@ -30,13 +30,13 @@ from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
-from mediakit.site import casestudies, images, pitches, typeface
+from mediakit.site import casestudies, pitches, typeface
 from mediakit.site.chart_svg import Chart
 from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
-from mediakit.site.pictures import Picture, Pictures
+from mediakit.site.pictures import Pictures, avatar_for_preview, profile_pictures
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -198,34 +198,6 @@ def _checked(path: Path, relative: str, named_in: str | Path, field: str) -> byt
     if relative.lower().endswith(".svg"):
         return checked_svg(data, name=relative, file=named_in, field=field)
     return data
-
-
-def profile_pictures(profile: Profile, pictures: Pictures) -> dict[str, Any]:
-    """The creator's photos for the templates: ``avatar``, ``cover`` and ``gallery``."""
-    avatar = cover = None
-    if profile.avatar:
-        avatar = pictures.of_file(profile.avatar, images.AVATAR, alt=profile.name,
-                                  field="avatar")
-    if profile.cover:
-        cover = pictures.of_file(profile.cover.file, images.COVER, alt=profile.cover.alt,
-                                 field="cover.file")
-    gallery = [pictures.of_file(photo.file, images.GALLERY, alt=photo.alt,
-                                field=f"gallery[{index}].file")
-               for index, photo in enumerate(profile.gallery)]
-    return {"avatar": avatar, "cover": cover, "gallery": gallery}
-
-
-def avatar_for_preview(avatar: Picture | None, files: dict[str, bytes]) -> tuple[bytes, str] | None:
-    """The avatar as the share picture embeds it: its 2x JPEG (or the SVG), never the original."""
-    if avatar is None:
-        return None
-    from urllib.parse import unquote
-
-    path = unquote(avatar.srcset.split(",")[-1].strip().rsplit(" ", 1)[0])
-    if path.endswith(".svg"):
-        path = unquote(avatar.src)
-    kind = "image/svg+xml" if path.endswith(".svg") else "image/jpeg"
-    return files[path], kind
 
 
 def asset_path(relative: str) -> str:
