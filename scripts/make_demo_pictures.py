@@ -33,7 +33,8 @@ POSTS = (
     ("Ki4yaUsmu8f", "session"),
     ("7611889043718342913", "strings"),
     ("7631236870961474834", "studio"),
-    ("7703154876532190475", "on tour"),
+    ("7703154876532190475", "home studio"),
+    ("7686577150342672526", "kitchen"),
 )
 GALLERY = (("press-1", "on stage"), ("press-2", "studio"), ("press-3", "maeve"))
 #: Night-bus colours: the demo's navy and terracotta, with a few neighbours.

@@ -146,7 +146,7 @@ def test_two_builds_give_the_same_picture_bytes(demo_inputs, project_copy: Path,
     second = demo_inputs.render(project_copy, cache_dir=tmp_path / "b")
     third = demo_inputs.render(project_copy, cache_dir=tmp_path / "a")  # from the cache
     names = [name for name in first if name.endswith((".jpg", ".webp"))]
-    assert len(names) == 4 * (12 + 1 + 3)  # posts shown, cover, gallery: 4 files each
+    assert len(names) == 4 * (13 + 1 + 3)  # posts shown, cover, gallery: 4 files each
     assert all(first[n] == second[n] == third[n] for n in names)
 
 
