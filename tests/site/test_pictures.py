@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -179,3 +180,29 @@ def test_a_cover_svg_with_a_script_is_still_refused(demo_inputs, project_copy: P
     with pytest.raises(ConfigError, match="cover.file: the picture 'assets/cover.svg' is not "
                                           "safe to publish: it contains a <script> element"):
         demo_inputs.render(project_copy, profile=profile)
+
+
+def test_a_bomb_avatar_stops_the_build_with_one_line_and_publishes_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from mediakit.commands.main import main
+    from tests.site.demo import REPO
+
+    project = tmp_path / "kit"
+    shutil.copytree(REPO / "content", project / "content",
+                    ignore=shutil.ignore_patterns("history"))
+    bomb = io.BytesIO()
+    Image.new("1", (10_000, 9_500)).save(bomb, "PNG")  # 95 million pixels, 12 kB
+    (project / "content/assets/me.png").write_bytes(bomb.getvalue())
+    assert CliRunner().invoke(main, ["build", str(project), "-q"]).exit_code == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    profile = project / "content/profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace(
+        "avatar: assets/avatar.svg", "avatar: assets/me.png"), "utf-8")
+    result = CliRunner().invoke(main, ["build", str(project)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert "content/profile.yaml" in lines[0] and "avatar: the picture 'assets/me.png' cannot be " \
+        "published: it has too many pixels" in lines[0], lines[0]
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
