@@ -92,9 +92,12 @@ class Pictures:
         for key in post_ids(post):
             if key in found:
                 alt = self.alts().get(key) or caption_alt(getattr(post, "title", ""))
-                return self._raster(found[key], f"{POSTS_FOLDER}/{key}", images.POST,
-                                    alt=alt, named_in=f"content/{POSTS_FOLDER}/{found[key].name}",
-                                    field=None)
+                shown = f"content/{POSTS_FOLDER}/{found[key].name}"
+                # a link to a file elsewhere (a private photo, /dev/zero) is never read
+                path = inside(self.content_dir, f"{POSTS_FOLDER}/{found[key].name}", file=shown)
+                return self._raster(path, f"{POSTS_FOLDER}/{key}", images.POST, alt=alt,
+                                    named_in=shown, field=None,
+                                    shown_as=f"{POSTS_FOLDER}/{found[key].name}")
         return None
 
     def of_file(self, relative: str, recipe: images.Recipe, *, alt: str, field: str,

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 from PIL import Image
 
-from mediakit.errors import ConfigError
+from mediakit.errors import ConfigError, UnsafePathError
 from mediakit.site.pictures import Pictures, caption_alt, kit_posts, link_id
 from tests.site.test_images import phone_photo
 
@@ -206,3 +206,15 @@ def test_a_bomb_avatar_stops_the_build_with_one_line_and_publishes_nothing(tmp_p
     assert "content/profile.yaml" in lines[0] and "avatar: the picture 'assets/me.png' cannot be " \
         "published: it has too many pixels" in lines[0], lines[0]
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_post_picture_linking_out_of_the_project_is_refused(demo_inputs, project_copy: Path,
+                                                              tmp_path: Path):
+    private = tmp_path / "private-holiday.jpg"
+    private.write_bytes(phone_photo(size=(400, 300)))
+    target = project_copy / f"content/assets/posts/{BUS_POST}.jpg"
+    target.unlink()
+    target.symlink_to(private)
+    with pytest.raises(UnsafePathError, match=f"^content/assets/posts/{BUS_POST}.jpg: path "
+                       ".* is a link to a file outside the project"):
+        demo_inputs.render(project_copy)
