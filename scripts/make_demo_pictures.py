@@ -46,7 +46,7 @@ def _numbers(key: str) -> bytes:
     return hashlib.sha256(key.encode("utf-8")).digest()
 
 
-def draw(key: str, word: str, size: tuple[int, int]) -> Image.Image:
+def draw(key: str, word: str, size: tuple[int, int], baseline: float = 0.86) -> Image.Image:
     """A gradient, three soft discs and the word: different for every key, the same every run."""
     width, height = size
     seed = _numbers(key)
@@ -67,7 +67,7 @@ def draw(key: str, word: str, size: tuple[int, int]) -> Image.Image:
     image = Image.alpha_composite(image.convert("RGBA"), layer)
     font = ImageFont.truetype(str(FONT), size=max(28, min(width // 9, height // 7)))
     text = ImageDraw.Draw(image)
-    text.text((width * 0.08, height * 0.86), word, font=font, fill=(255, 255, 255, 235),
+    text.text((width * 0.08, height * baseline), word, font=font, fill=(255, 255, 255, 235),
               anchor="ls")
     return image.convert("RGB")
 
@@ -81,7 +81,8 @@ def jpeg(image: Image.Image) -> bytes:
 def pictures() -> dict[str, bytes]:
     """{path in content/: bytes} of every demo picture."""
     files = {f"assets/posts/{key}.jpg": jpeg(draw(key, word, (640, 800))) for key, word in POSTS}
-    files["assets/cover.jpg"] = jpeg(draw("cover", "night bus home", (1920, 800)))
+    # the cover's words in its middle band: wide screens show it as a 4:1 strip
+    files["assets/cover.jpg"] = jpeg(draw("cover", "night bus home", (1920, 800), baseline=0.62))
     for key, word in GALLERY:
         files[f"assets/{key}.jpg"] = jpeg(draw(key, word, (480, 600)))
     return files
