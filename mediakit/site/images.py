@@ -98,9 +98,12 @@ def variants(data: bytes, recipe: Recipe, *, name: str, file: str | Path,
         found = {}
         for scale, fmt in wanted:
             try:
-                found[(scale, fmt)] = (cache_dir / f"{key}-{scale}x.{fmt}").read_bytes()
+                body = (cache_dir / f"{key}-{scale}x.{fmt}").read_bytes()
             except OSError:
                 break
+            if not _looks_like(body, fmt):  # a damaged or planted entry: made again
+                break
+            found[(scale, fmt)] = body
         else:
             return found
     image = decode(data, name=name, file=file, field=field)
@@ -113,6 +116,13 @@ def variants(data: bytes, recipe: Recipe, *, name: str, file: str | Path,
         for (scale, fmt), body in out.items():
             cachefile.store(cache_dir / f"{key}-{scale}x.{fmt}", body)
     return out
+
+
+def _looks_like(body: bytes, fmt: str) -> bool:
+    """Whether a cached file starts as its format does (the cache only saves time)."""
+    if fmt == "webp":
+        return body[:4] == b"RIFF" and body[8:12] == b"WEBP"
+    return body[:3] == b"\xff\xd8\xff"
 
 
 def decode(data: bytes, *, name: str, file: str | Path, field: str | None = None):

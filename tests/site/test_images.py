@@ -139,3 +139,12 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
                             field="cover.file")
     assert str(caught.value).startswith("content/profile.yaml: cover.file: the picture "
                                         "'assets/huge.jpg' cannot be published: it is 30 MB")
+
+
+def test_a_planted_cache_entry_is_made_again(tmp_path):
+    data = phone_photo(size=(800, 600))
+    first = made(data, cache=tmp_path)
+    planted = tmp_path / f"{images.cache_key(data, images.POST)}-1x.webp"
+    planted.write_bytes(b"<script>alert(1)</script>")
+    assert made(data, cache=tmp_path) == first
+    assert planted.read_bytes() == first[(1, "webp")]  # and the cache is mended
