@@ -28,6 +28,7 @@ from mediakit.commands.pull import pull
 from mediakit.commands.roster import roster
 from mediakit.commands.serve import serve
 from mediakit.commands.stats import stats
+from mediakit.commands.thumbnails import thumbnails
 from mediakit.errors import MediakitError
 
 EXAMPLES_ROOT = """\b
@@ -91,6 +92,7 @@ main.add_command(check)
 main.add_command(stats)
 main.add_command(import_)
 main.add_command(roster)
+main.add_command(thumbnails)
 
 
 if __name__ == "__main__":  # pragma: no cover
