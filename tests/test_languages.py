@@ -290,3 +290,30 @@ def test_check_on_the_demo_with_french_added(tmp_path: Path, catalogs: Path) -> 
         "content/pages: no French (fr) version of press.md; the kit in fr shows the default one "
         "(write press.fr.md beside press.md)",
     ]
+
+
+# --- docs/languages.md says what the code does ---------------------------------------------------
+
+DOC = (Path(__file__).resolve().parent.parent / "docs" / "languages.md").read_text("utf-8")
+
+
+def test_the_docs_example_profile_loads_with_its_variants(tmp_path: Path) -> None:
+    import re
+
+    example = re.search(r"```yaml\n(.*?)```", DOC, re.S).group(1).replace("…", "...")
+    profile = load_profile(profile_file(tmp_path, example))
+    french = profile.in_language("fr")
+    assert french.tagline == "Des chansons indie-folk écrites dans le bus de nuit"
+    assert french.rates[0].deliverable == "1 vidéo TikTok (30 à 60 s)"
+    assert french.rates[0].notes == profile.rates[0].notes == "30 days of organic usage rights"
+
+
+def test_the_docs_refusal_is_the_real_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "locale"
+    (folder / "fr").mkdir(parents=True)
+    monkeypatch.setattr(languages, "LOCALE_DIR", folder)
+    path = profile_file(tmp_path, "\n" * 51 + "site:\n  title: Kit\n  language: ga\n")
+    with pytest.raises(ConfigError) as caught:
+        load_profile(path)
+    shown = str(caught.value).replace(str(path), "content/profile.yaml")
+    assert shown in DOC
