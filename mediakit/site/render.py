@@ -258,7 +258,7 @@ def site(
     formatter = Formatter(profile.locale)
     env = environment(project_dir, formatter)
     md = markdown()
-    pages = read_pages(content_dir, md)
+    pages = read_pages(content_dir, md, profile.site.language)  # about.fr.md for a French kit
     extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
              and (name != "report.html" or profile.site.report)]
     reserved = {"index", "404", *(name.removesuffix(".html") for name in ANALYTICS_PAGES)}

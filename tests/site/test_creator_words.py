@@ -58,3 +58,17 @@ def test_a_profile_in_french_renders_its_french_words_escaped(demo_inputs,
     assert "<strong>« Night Bus Home »</strong>" in kit
     assert "1 vidéo TikTok (30 à 60 s)" in kit
     assert "Indie-folk songs written on the night bus" not in kit
+
+
+def test_a_kit_in_french_reads_about_fr_md_at_the_same_address(demo_inputs) -> None:
+    profile = demo_inputs.profile
+    french = profile.model_copy(update={"site": profile.site.model_copy(
+        update={"language": "fr"})})
+    files = demo_inputs.render(profile=french)
+    about = page(files, "about.html")
+    assert "<h1>Qui est Mara ?</h1>" in about and "About Mara" not in about
+    assert '<html lang="fr">' in about
+    # the menu names the page by its French title; press.md has no French file: as written
+    assert ">Qui est Mara ?</a>" in page(files, "index.html")
+    assert "<h1>Press" in page(files, "press.html")
+    assert not [name for name in files if name.startswith("about") and name != "about.html"]
