@@ -40,7 +40,7 @@ MINIMAL: dict[str, dict[str, Any]] = {
         "rates": [{"deliverable": "A video", "price": 100, "platform": "tiktok"}],
         "partners": [{"name": "Brand"}], "testimonials": [{"quote": "Q", "author": "A"}],
         "audience": {"tiktok": {"age": {"source": "the app", "shares": {"18-24": 0.5}}}},
-        "site": {"sections": ["numbers"]},
+        "site": {"sections": ["numbers"], "languages": ["en"]},
     },
     "pitch": {
         "brand": "Brand", "deliverables": [{"item": "A video", "notes": "n"}], "price": 100,
