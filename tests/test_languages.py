@@ -265,6 +265,9 @@ def test_check_notes_name_each_missing_field_with_its_line_and_each_page(
         "language (give them as {en: ..., de: ...}, see docs/languages.md)",
         "content/pages: no German (de) version of about.md, press.md; the kit in de shows the "
         "default one (write about.de.md beside about.md)",
+        "content/pages/zines.de.md: there is no zines.md beside it, so it is never published "
+        "(a page in another language needs the default one: write zines.md, or rename this "
+        "file)",
     ]
 
 

@@ -3,7 +3,8 @@
 A kit in French with an English tagline still builds (the tagline falls back to the default
 language), so these are notes, not errors: for each language of ``site.language`` and
 ``site.languages``, the profile fields with no text in it (with their line, so the creator can
-find them) and the Markdown pages with no ``<page>.<language>.md``.
+find them) and the Markdown pages with no ``<page>.<language>.md``; and a ``<page>.<language>.md``
+with no default page beside it, which no build ever shows.
 """
 
 from __future__ import annotations
@@ -66,4 +67,11 @@ def missing_words(profile: Profile, profile_file: Path, content_dir: Path,
             notes.append(f"content/pages: no {name} version of {', '.join(untranslated)}; the "
                          f"kit in {language} shows the default one (write "
                          f"{example.stem}.{language}.md beside {example.name})")
+    stems = {page.stem for page in pages}
+    for stem, written in languages.variants(content_dir / "pages").items():
+        if stem not in stems:
+            for path in written.values():
+                notes.append(f"content/pages/{path.name}: there is no {stem}.md beside it, so it "
+                             "is never published (a page in another language needs the default "
+                             f"one: write {stem}.md, or rename this file)")
     return notes
