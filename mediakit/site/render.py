@@ -27,6 +27,7 @@ from mediakit import __version__
 from mediakit.analytics.figures import BenchmarkComparison
 from mediakit.analytics.report import Report
 from mediakit.errors import MediakitError, UnsafePathError
+from mediakit.project import languages
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
@@ -151,27 +152,26 @@ def country_name(code: str, formatter: Formatter) -> str:
     return formatter.locale.territories.get(code.upper(), code)
 
 
-def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
+def read_pages(content_dir: Path, md: MarkdownIt, language: str | None = None) -> list[Page]:
     """content/pages/*.md, sorted by file name; the first "# Heading" is the page title.
 
     Drafts (``_about.md``) and hidden files are never published, as for pitches and case studies.
+    ``about.fr.md`` is ``about.md`` in French: read instead of it when ``language`` is fr, and
+    never a page of its own (project/languages.py).
     """
-    folder = content_dir / "pages"
-    if not folder.is_dir():
-        return []
     pages = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name.startswith(("_", ".")):
-            continue
+    for default in languages.pages(content_dir / "pages"):
+        path = languages.page_in(default, language)
+        shown = f"content/pages/{path.name}"
         inside(content_dir, path.relative_to(content_dir).as_posix(), file=path)
-        check_markdown_size(path, shown_as=f"content/pages/{path.name}")
+        check_markdown_size(path, shown_as=shown)
         try:
             text = path.read_text("utf-8")
         except UnicodeDecodeError as exc:
             raise MediakitError("is not UTF-8 text", file=path,
                                 hint="save the page as UTF-8") from exc
-        pages.append(Page(page_slug(path.stem), page_title(text, path.stem), md.render(text),
-                          f"content/pages/{path.name}"))
+        pages.append(Page(page_slug(default.stem), page_title(text, default.stem), md.render(text),
+                          shown))
     return pages
 
 
@@ -264,7 +264,7 @@ def site(
     pictures = Pictures(content_dir, profile_file, cache_dir)
     env.globals["picture_for"] = pictures.for_post
     md = markdown()
-    pages = read_pages(content_dir, md)
+    pages = read_pages(content_dir, md, profile.site.language)  # about.fr.md for a French kit
     extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
              and (name != "report.html" or profile.site.report)]
     reserved = {"index", "404", *(name.removesuffix(".html") for name in ANALYTICS_PAGES)}

@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from mediakit.project import languages
 from tests.hardening import hostile, schema_walk
 
 LETTERS = "abcdefghijklmnoprstuvwy"  # no q, x or z: a marker never runs into its neighbour
@@ -117,6 +118,9 @@ NOT_RENDERED: dict[str, str] = {
                                  "never on a published page (methodology names exports by what "
                                  "they hold)",
     "profile: partners[].url": "kit/partners.html shows the logo or the name, without a link",
+    "page variant: title": "about.fr.md is about.md in French: read in place of about.md only "
+                           "for a kit or pitch in French, never a page of the default build",
+    "page variant: body": "the same page in another language",
     "csv: tiktok Overview.csv: unknown column header": "columns the reader does not know are "
                                                        "ignored",
     "csv: tiktok Overview.csv: unknown column cells": "the same ignored column",
@@ -143,6 +147,7 @@ NOT_TEXT: dict[str, str] = {
     "profile: site.benchmark": _CHOICE + " (always, favourable, never)",
     "profile: site.sections[]": _CHOICE + " (the kit's section names)",
     "profile: site.interactive_charts": "true or false",
+    "profile: site.languages[]": _CHOICE + " (the languages mediakit/locale/ has catalogs for)",
     "pitch: target.gender[]": _CHOICE + " (female, male, other)",
     "pitch: target.age[]": _CHOICE + " (age groups like 18-24 or 45+)",
     "pitch: target.country[]": _CHOICE + " (country names and codes)",
@@ -150,6 +155,7 @@ NOT_TEXT: dict[str, str] = {
     "pitch: price": _NUMBER,
     "pitch: valid_until": _DATE,
     "pitch: sections[]": _CHOICE + " (the kit's sections)",
+    "pitch: language": _CHOICE + " (the languages mediakit/locale/ has catalogs for)",
     "case-study: date": _DATE,
     "case-study: deliverables[].quantity": _NUMBER,
     "case-study: fee": _NUMBER,
@@ -166,7 +172,8 @@ NOT_TEXT: dict[str, str] = {
 }
 
 #: Fields that are not in a schema: Markdown, page titles and export cells.
-NOT_IN_SCHEMA = ("pitch: body", "case-study: body", "page: title", "page: body")
+NOT_IN_SCHEMA = ("pitch: body", "case-study: body", "page: title", "page: body",
+                 "page variant: title", "page variant: body")
 
 
 def uncovered_fields() -> list[str]:
@@ -379,8 +386,9 @@ def write_project(project: Path) -> Written:
     for path in sorted((content / "pages").glob("*.md")):
         title, body = writer.markers.take(), writer.markers.take()
         own = f"{path.stem}.html"
-        writer.add(f"page {path.stem}: title", "page: title", title, title + SUFFIX, own, True)
-        writer.add(f"page {path.stem}: body", "page: body", body, body + SUFFIX, own, True)
+        kind = "page variant" if languages.split_variant(path)[1] else "page"  # about.fr.md
+        writer.add(f"page {path.stem}: title", f"{kind}: title", title, title + SUFFIX, own, True)
+        writer.add(f"page {path.stem}: body", f"{kind}: body", body, body + SUFFIX, own, True)
         path.write_text(f"# {title}{SUFFIX}\n\n{body}{SUFFIX}\n", "utf-8")
 
     _write_csvs(writer, profile)

@@ -42,7 +42,7 @@ MINIMAL: dict[str, dict[str, Any]] = {
         "cover": {"file": "assets/cover.jpg", "alt": "Trial on stage"},
         "gallery": [{"file": "assets/press.jpg", "alt": "Trial at the mic"}],
         "audience": {"tiktok": {"age": {"source": "the app", "shares": {"18-24": 0.5}}}},
-        "site": {"sections": ["numbers"]},
+        "site": {"sections": ["numbers"], "languages": ["en"]},
     },
     "pitch": {
         "brand": "Brand", "deliverables": [{"item": "A video", "notes": "n"}], "price": 100,
