@@ -34,7 +34,7 @@ testimonials:
 
 @pytest.fixture
 def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A stand-in for mediakit/locale/ with French, German and Brazilian Portuguese catalogs."""
+    """A stand-in for mediakit/site/locale/: French, German and Brazilian Portuguese catalogs."""
     folder = tmp_path / "locale"
     for code in ("fr", "de", "pt_BR"):
         (folder / code / "LC_MESSAGES").mkdir(parents=True)

@@ -1,8 +1,8 @@
 """Which languages a kit can be built in, and which file holds a page in a given language.
 
-The interface languages are the gettext catalogs shipped in ``mediakit/locale/<lang>/`` (English
-is the source language, so it needs no catalog): a language is "available" when its folder is
-there, so adding a ``.po`` file is all it takes for ``site.language: xx`` to be accepted. A
+The interface languages are the gettext catalogs shipped in ``mediakit/site/locale/<lang>/``
+(English is the source language, so it needs no catalog): a language is "available" when its
+folder is there, so adding a ``.po`` file is all it takes for ``site.language: xx`` to be accepted. A
 Markdown page is written per language as ``about.fr.md`` beside ``about.md``; ``page_in`` picks
 the variant for a language and falls back to the default file.
 """
@@ -19,8 +19,10 @@ __all__ = [
 ]
 
 SOURCE_LANGUAGE = "en"
-#: The catalogs' folder (``mediakit/locale/``); tests point it at a temporary copy.
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+#: The catalogs' folder (``mediakit/site/locale/``, where the site stage reads them; named here
+#: by path, not imported, because the project stage sits below the site); tests point it at a
+#: temporary copy.
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "site" / "locale"
 _CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
 
 

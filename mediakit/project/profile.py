@@ -204,7 +204,7 @@ class SiteOptions(_Model):
 
 
 def _must_be_available(code: str, at: tuple[str | int, ...] = ()) -> None:
-    """An interface language needs its catalog (mediakit/locale/<code>/); say which exist."""
+    """An interface language needs its catalog (mediakit/site/locale/<code>/); say which exist."""
     if not languages.is_available(code):
         fail(f"mediakit cannot write a kit in '{short(code)}'", at=at,
              hint="languages available: " + ", ".join(languages.available()))

@@ -37,8 +37,8 @@ from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
-from mediakit.site.provenance import data_origin
 from mediakit.site.pictures import Pictures, avatar_for_preview, profile_pictures
+from mediakit.site.provenance import data_origin
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,

@@ -147,7 +147,8 @@ NOT_TEXT: dict[str, str] = {
     "profile: site.benchmark": _CHOICE + " (always, favourable, never)",
     "profile: site.sections[]": _CHOICE + " (the kit's section names)",
     "profile: site.interactive_charts": "true or false",
-    "profile: site.languages[]": _CHOICE + " (the languages mediakit/locale/ has catalogs for)",
+    "profile: site.languages[]":
+        _CHOICE + " (the languages mediakit/site/locale/ has catalogs for)",
     "pitch: target.gender[]": _CHOICE + " (female, male, other)",
     "pitch: target.age[]": _CHOICE + " (age groups like 18-24 or 45+)",
     "pitch: target.country[]": _CHOICE + " (country names and codes)",
@@ -155,7 +156,7 @@ NOT_TEXT: dict[str, str] = {
     "pitch: price": _NUMBER,
     "pitch: valid_until": _DATE,
     "pitch: sections[]": _CHOICE + " (the kit's sections)",
-    "pitch: language": _CHOICE + " (the languages mediakit/locale/ has catalogs for)",
+    "pitch: language": _CHOICE + " (the languages mediakit/site/locale/ has catalogs for)",
     "case-study: date": _DATE,
     "case-study: deliverables[].quantity": _NUMBER,
     "case-study: fee": _NUMBER,
