@@ -284,11 +284,11 @@ def test_check_on_the_demo_with_french_added(tmp_path: Path, catalogs: Path) -> 
     notes = [text for text in checked.of("note") if "French" in text]
     # the tagline, the bio and the first rate have fr: variants, about.md has about.fr.md
     assert notes == [
-        "content/profile.yaml: no French (fr) text for rates[1].deliverable (line 72), "
-        "rates[2].deliverable (line 77), rates[3].deliverable (line 81), rates[1].notes "
-        "(line 76), rates[3].notes (line 85), testimonials[0].quote (line 102), "
-        "testimonials[1].quote (line 106), testimonials[0].role (line 105), "
-        "testimonials[1].role (line 109); the kit in fr shows them in the default language "
+        "content/profile.yaml: no French (fr) text for rates[1].deliverable (line 82), "
+        "rates[2].deliverable (line 87), rates[3].deliverable (line 91), rates[1].notes "
+        "(line 86), rates[3].notes (line 95), testimonials[0].quote (line 112), "
+        "testimonials[1].quote (line 116), testimonials[0].role (line 115), "
+        "testimonials[1].role (line 119); the kit in fr shows them in the default language "
         "(give them as {en: ..., fr: ...}, see docs/languages.md)",
         "content/pages: no French (fr) version of press.md; the kit in fr shows the default one "
         "(write press.fr.md beside press.md)",
