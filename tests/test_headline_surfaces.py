@@ -127,7 +127,7 @@ def test_every_page_of_the_kit_shows_the_stats_json_headline(agency: Path, slug:
     assert kit_cards((kit / "index.html").read_text("utf-8")) == want
     assert report_lines((kit / "report.html").read_text("utf-8")) == want
     pitches = sorted((kit / "pitches").glob("*.html")) if (kit / "pitches").is_dir() else []
-    assert len(pitches) == (2 if slug == "mara-quinn" else 0)
+    assert len(pitches) == (3 if slug == "mara-quinn" else 0)  # the demo's three pitches
     for page in pitches:
         assert kit_cards(page.read_text("utf-8")) == want, page.name
 

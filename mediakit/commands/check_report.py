@@ -31,6 +31,7 @@ from mediakit.build import (
     read_platform,
 )
 from mediakit.errors import MediakitError
+from mediakit.project.missing_words import missing_words
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile, load_profile
 from mediakit.site import casestudies
@@ -106,6 +107,8 @@ def check(project_dir: Path, today: date | None = None) -> CheckReport:
     for text in creator_questions(project, profile):
         result.add(WARNING, text)
     for text in palette(profile.colors.primary, profile.colors.accent).changed:
+        result.add(NOTE, text)
+    for text in missing_words(profile, project.profile_file, project.content):
         result.add(NOTE, text)
     if profile.site.base_url is None:
         result.add(NOTE, f"{project.profile_file}: site.base_url is not set, so the PDF and "

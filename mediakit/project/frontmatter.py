@@ -235,10 +235,14 @@ class _Builder:
         return result
 
 
-def parse_model(model: type[ModelT], document: Document) -> ModelT:
-    """Validate the header; the first problem (nearest the top) becomes one ConfigError."""
+def parse_model(model: type[ModelT], document: Document, language: str | None = None) -> ModelT:
+    """Validate the header; the first problem (nearest the top) becomes one ConfigError.
+
+    ``language`` is the kit's: the one a per-language field's plain text is taken to be in.
+    """
+    context = {"language": language} if language is not None else None
     try:
-        return model.model_validate(document.data)
+        return model.model_validate(document.data, context=context)
     except ValidationError as exc:
         raise first_problem(exc, str(document.path), document.lines, WORDING) from None
 

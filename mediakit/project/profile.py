@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from mediakit.project import languages
 from mediakit.project.field_types import (
     BaseUrl,
     Colour,
@@ -33,6 +34,7 @@ from mediakit.project.field_types import (
     fail,
 )
 from mediakit.project.validation_errors import short
+from mediakit.project.words import PerLanguage
 from mediakit.project.yaml_lines import load_yaml_model
 
 __all__ = [
@@ -118,6 +120,13 @@ class Partner(_Model):
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
 
 
+class Photo(_Model):
+    """A photo of the creator (the hero's cover, a press photo): the file and what it shows."""
+
+    file: RelativePath
+    alt: Text  # required: a screen reader says it, and a brand reads it if the picture fails
+
+
 class Testimonial(_Model):
     quote: Text
     author: Text
@@ -142,6 +151,8 @@ class SelfReported(_Model):
 
 
 #: The kit's sections, in the default order; ``site.sections`` chooses and orders them.
+#: Press photos in the gallery: a handful, so the kit stays light on a phone.
+MAX_GALLERY = 6
 KIT_SECTIONS = ("numbers", "audience", "posts", "growth", "timing", "rates", "partners",
                 "case-studies", "testimonials", "about", "contact")
 #: When the engagement benchmark (tier badge and band) is published.
@@ -155,6 +166,7 @@ class SiteOptions(_Model):
     noindex: bool = True
     interactive_charts: bool = False
     language: LanguageTag = "en"  # Profile derives it from locale
+    languages: list[LanguageTag] = []  # more languages to build the kit in (docs/languages.md)
     # The optional judgements are the creator's to publish; no number changes with them.
     show_suggested_rates: bool = False  # mediakit's price suggestions: advice for the creator
     benchmark: str = "favourable"  # always | favourable (at or above the average band) | never
@@ -179,9 +191,46 @@ class SiteOptions(_Model):
                      hint=_did_you_mean(value, KIT_SECTIONS))
         return list(dict.fromkeys(values))
 
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _one_language(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
-class Profile(_Model):
-    """Everything the creator tells us about themselves; the numbers come from exports."""
+    @field_validator("languages")
+    @classmethod
+    def _available_languages(cls, values: list[str]) -> list[str]:
+        for index, value in enumerate(values):
+            _must_be_available(value, at=(index,))
+        return list(dict.fromkeys(values))
+
+
+def _must_be_available(code: str, at: tuple[str | int, ...] = ()) -> None:
+    """An interface language needs its catalog (mediakit/site/locale/<code>/); say which exist."""
+    if not languages.is_available(code):
+        fail(f"mediakit cannot write a kit in '{short(code)}'", at=at,
+             hint="languages available: " + ", ".join(languages.available()))
+
+
+def _language_of(data: dict[str, Any]) -> str:
+    """The kit's language from the raw profile: site.language, else the locale's language."""
+    site = data.get("site")
+    if isinstance(site, dict) and isinstance(site.get("language"), str):
+        return site["language"]
+    locale = data.get("locale")
+    if isinstance(locale, str):
+        return locale.strip().replace("-", "_").split("_")[0]
+    return DEFAULT_LOCALE.split("_")[0]
+
+
+class Profile(_Model, PerLanguage):
+    """Everything the creator tells us about themselves; the numbers come from exports.
+
+    The fields in WORDS may be given per language (words.py): read plainly, they hold the kit's
+    language; ``profile.in_language("fr")`` gives the profile in French.
+    """
+
+    WORDS = (("tagline",), ("bio",), ("rates", "*", "deliverable"), ("rates", "*", "notes"),
+             ("testimonials", "*", "quote"), ("testimonials", "*", "role"))
 
     name: Text
     handle: Text | None = None  # defaults to the first platform's handle
@@ -193,6 +242,8 @@ class Profile(_Model):
     locale: LocaleCode = DEFAULT_LOCALE
     timezone: Timezone | None = None
     avatar: RelativePath | None = None
+    cover: Photo | None = None  # the hero's banner photo
+    gallery: Annotated[list[Photo], Field(max_length=MAX_GALLERY)] = []  # press photos
     colors: Colors = Colors()
     font: FontName = "Inter"  # the shipped font (mediakit/site/typeface.py); "system": the device's
     contact: Contact = Contact()
@@ -205,6 +256,10 @@ class Profile(_Model):
     # The demo creator's sample data (content/ of this repository, `mediakit init --demo`): a
     # build says "demo data" instead of warning that the data is old. Never in a real profile.
     demo: bool = False
+
+    @classmethod
+    def default_language(cls, data: dict[str, Any], context: Any) -> str:
+        return _language_of(data)
 
     def platform_data_dir(self, platform: str) -> str:
         """The folder (relative to content/) holding this platform's exports."""
@@ -222,6 +277,9 @@ class Profile(_Model):
         if not isinstance(site, dict):
             return data
         site = {key: value for key, value in site.items() if value is not None}
+        written = site.get("language")
+        if isinstance(written, str) and languages.is_code(written):  # needs a catalog
+            _must_be_available(written, at=("site", "language"))
         name = data.get("name")
         if "title" not in site and isinstance(name, str) and name.strip():
             site["title"] = f"{name.strip()} — Media kit"

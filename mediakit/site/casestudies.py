@@ -43,6 +43,7 @@ from mediakit.project.frontmatter import (
 )
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
+from mediakit.project.words import PerLanguage
 
 FOLDER = "case-studies"
 
@@ -88,7 +89,12 @@ class Results(HeaderModel):
     source: str | None = None  # who reported these, and when
 
 
-class CaseStudyHeader(HeaderModel):
+class CaseStudyHeader(HeaderModel, PerLanguage):
+    """A case study's header; its free text may be given per language (project/words.py)."""
+
+    WORDS = (("title",), ("deliverables", "*", "item"), ("deliverables", "*", "notes"),
+             ("quote",))
+
     brand: Text
     title: str | None = None
     date: Day
@@ -145,7 +151,7 @@ def read_all(
         shown = f"content/{FOLDER}/{path.name}"
         inside(content_dir, f"{FOLDER}/{path.name}", file=shown)
         document = read(path, shown)
-        header = parse_model(CaseStudyHeader, document)
+        header = parse_model(CaseStudyHeader, document, profile.site.language)
         if header.logo:
             inside(content_dir, header.logo, file=shown, field="logo")
         studies.append(case_study(slugify(path.stem), shown, header, md.render(document.body),

@@ -34,9 +34,12 @@ def catalog_path(language: str) -> Path:
 
 
 def available() -> list[str]:
-    """The languages the interface can be written in: English and every shipped catalog."""
-    found = {path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
-    return sorted(found | {SOURCE_LANGUAGE})
+    """The languages the interface can be written in: English and every catalog folder (the
+    same list the profile's checks use, mediakit/project/languages.py); a folder whose .po has
+    not arrived yet writes English."""
+    from mediakit.project import languages
+
+    return list(languages.available(LOCALE_DIR))
 
 
 def catalog_language(language: str) -> str | None:

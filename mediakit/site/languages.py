@@ -54,14 +54,14 @@ def site(report: Report, charts: dict[str, Chart], profile: Profile, *,
         return charts_module.build(report, profile, Renderer(chart_cache), fmt)
 
     files = render.site(report, charts, in_language(profile, languages[0]),
-                        languages=languages, chart_maker=chart_maker, **options)
+                        all_languages=languages, chart_maker=chart_maker, **options)
     for language in languages[1:]:
         own = Formatter(i18n.locale_for(language, profile.locale), language)
         drawn = chart_maker(own)
         # the creator notes were said once, by the first pass
         options_once = {**options, "creator_notes": None}
         pages = render.site(report, drawn, in_language(profile, language), language=language,
-                            languages=languages, chart_maker=chart_maker, **options_once)
+                            all_languages=languages, chart_maker=chart_maker, **options_once)
         for path, data in pages.items():
             if _per_language(path):
                 files[f"{language}/{path}"] = data

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from pydantic import Field, field_validator
 
 from mediakit.analytics.report import Report
-from mediakit.errors import MediakitError
+from mediakit.project import languages
 from mediakit.project.field_types import LanguageTag, LocaleCode, RelativePath
 from mediakit.project.frontmatter import (
     Currency,
@@ -33,6 +33,7 @@ from mediakit.project.frontmatter import (
 )
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
+from mediakit.project.words import PerLanguage
 from mediakit.site import i18n
 
 if TYPE_CHECKING:
@@ -117,8 +118,14 @@ class Target(HeaderModel):
         return {dimension: list(values) for dimension, values in wanted.items() if values}
 
 
-class PitchHeader(HeaderModel):
+class PitchHeader(HeaderModel, PerLanguage):
+    """A pitch's header; its free text may be given per language (project/words.py)."""
+
+    WORDS = (("target", "description"), ("deliverables", "*", "item"),
+             ("deliverables", "*", "notes"))
+
     brand: Text
+    language: LanguageTag | None = None  # when not the kit's (docs/languages.md)
     prepared_for: str | None = None  # the person at the brand
     logo: RelativePath | None = None
     target: Target = Target()
@@ -127,8 +134,22 @@ class PitchHeader(HeaderModel):
     currency: Currency | None = None
     valid_until: Day
     sections: list[str] = list(DEFAULT_SECTIONS)
-    language: LanguageTag | None = None  # the brand's language, when it is not the kit's
     locale: LocaleCode | None = None  # its numbers, dates and money, when not the language's
+
+    @classmethod
+    def default_language(cls, data: dict[str, Any], context: Any) -> str:
+        written = data.get("language")
+        if isinstance(written, str) and written.strip():
+            return written
+        return super().default_language(data, context)
+
+    @field_validator("language")
+    @classmethod
+    def _available_language(cls, value: str) -> str:
+        if not languages.is_available(value):
+            fail(f"mediakit cannot write a pitch in '{value}'",
+                 hint="languages available: " + ", ".join(languages.available()))
+        return value
 
     @field_validator("sections")
     @classmethod
@@ -185,14 +206,11 @@ def read_all(content_dir: Path, md: MarkdownIt, profile: Profile, report: Report
             continue
         shown = f"content/{FOLDER}/{path.name}"
         inside(content_dir, f"{FOLDER}/{path.name}", file=shown)
-        header = parse_model(PitchHeader, document := read(path, shown))
+        header = parse_model(PitchHeader, document := read(path, shown), profile.site.language)
         if header.logo:
             inside(content_dir, header.logo, file=shown, field="logo")
         currency = header.currency or (profile.rates[0].currency if profile.rates else "USD")
         language = header.language or profile.site.language
-        if header.language and (why := i18n.unknown_language(header.language)):
-            raise MediakitError(why, file=shown, field="language",
-                                hint="write one of those, or leave the line out for the kit's")
         pitches.append(Pitch(
             slug=slugify(path.stem),
             source=shown,

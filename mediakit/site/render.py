@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from mediakit import __version__
 from mediakit.analytics.report import Report
 from mediakit.errors import MediakitError, UnsafePathError
+from mediakit.project import languages
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
@@ -38,6 +39,8 @@ from mediakit.site.i18n import N_
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
+from mediakit.site.pictures import Pictures, avatar_for_preview, profile_pictures
+from mediakit.site.provenance import data_origin
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -110,6 +113,7 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.filters["signed_percent"] = lambda value: signed_percent(value, formatter)
     env.globals["meter"] = meter
     env.globals["benchmark_shown"] = benchmark_shown
+    env.globals["data_origin"] = lambda report: data_origin(report, formatter, platform_name)
     return env
 
 
@@ -120,35 +124,35 @@ def country_name(code: str, formatter: Formatter) -> str:
     return formatter.language_locale.territories.get(code.upper(), code)
 
 
-def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
+def read_pages(content_dir: Path, md: MarkdownIt, language: str | None = None) -> list[Page]:
     """content/pages/*.md, sorted by file name; the first "# Heading" is the page title.
 
     Drafts (``_about.md``) and hidden files are never published, as for pitches and case studies.
+    ``about.fr.md`` is ``about.md`` in French: read instead of it when ``language`` is fr, and
+    never a page of its own (project/languages.py).
     """
-    folder = content_dir / "pages"
-    if not folder.is_dir():
-        return []
     pages = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name.startswith(("_", ".")):
-            continue
+    for default in languages.pages(content_dir / "pages"):
+        path = languages.page_in(default, language)
+        shown = f"content/pages/{path.name}"
         inside(content_dir, path.relative_to(content_dir).as_posix(), file=path)
-        check_markdown_size(path, shown_as=f"content/pages/{path.name}")
+        check_markdown_size(path, shown_as=shown)
         try:
             text = path.read_text("utf-8")
         except UnicodeDecodeError as exc:
             raise MediakitError("is not UTF-8 text", file=path,
                                 hint="save the page as UTF-8") from exc
-        pages.append(Page(page_slug(path.stem), page_title(text, path.stem), md.render(text),
-                          f"content/pages/{path.name}"))
+        pages.append(Page(page_slug(default.stem), page_title(text, default.stem), md.render(text),
+                          shown))
     return pages
 
 
 def assets(profile: Profile, content_dir: Path, profile_file: Path) -> dict[str, bytes]:
-    """Files the profile points at (avatar, partner logos), copied into site/assets/."""
+    """Files the profile points at (partner logos), copied into site/assets/.
+
+    Photos (the avatar, cover and gallery) are made into pictures by ``profile_pictures``.
+    """
     wanted: list[tuple[str, str]] = []
-    if profile.avatar:
-        wanted.append((profile.avatar, "avatar"))
     for index, partner in enumerate(profile.partners):
         if partner.logo:
             wanted.append((partner.logo, f"partners[{index}].logo"))
@@ -220,7 +224,7 @@ def site(
     cache_dir: Path | None = None,
     creator_notes: list[str] | None = None,
     language: str | None = None,
-    languages: Sequence[str] = (),
+    all_languages: Sequence[str] = (),
     chart_maker: Callable[[Formatter], dict[str, Chart]] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, in memory.
@@ -230,15 +234,17 @@ def site(
     project's cache folder) keeps the share pictures drawn, as it keeps the charts;
     ``creator_notes`` receives what the creator could add (said in the terminal, never on a page).
     ``language`` writes the pages in another language than the profile's, as if they were in
-    its folder (``fr/``: links go one level up); ``languages`` are all the kit is built in (for
+    its folder (``fr/``: links go one level up); ``all_languages`` are all the kit is built in (for
     the switcher); ``chart_maker`` draws the charts again for a pitch in another language.
     """
     language = language or profile.site.language
     formatter = Formatter(i18n.locale_for(language, profile.locale), language)
     env = environment(project_dir, formatter)
     up = "../" if language != profile.site.language else ""
+    pictures = Pictures(content_dir, profile_file, cache_dir)
+    env.globals["picture_for"] = pictures.for_post
     md = markdown()
-    pages = read_pages(content_dir, md)
+    pages = read_pages(content_dir, md, language)  # about.fr.md for a French kit
     extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
              and (name != "report.html" or profile.site.report)]
     reserved = {"index", "404", *(name.removesuffix(".html") for name in ANALYTICS_PAGES)}
@@ -292,10 +298,11 @@ def site(
         "font_family": typeface.page_family(profile.font),
         "print_font_family": typeface.print_family(profile.font),
         **words(formatter, language),
+        **profile_pictures(profile, pictures),
     }
 
     def page_context(path: str, **more: Any) -> dict[str, Any]:
-        shown = [*languages] if len(languages) > 1 else []
+        shown = [*all_languages] if len(all_languages) > 1 else []
         return {**context, "path": path, **more,
                 "alternates": i18n.alternates(shown, language, path) if shown else []}
 
@@ -316,19 +323,20 @@ def site(
     for pitch in offers:
         path = f"{pitches.FOLDER}/{pitch.slug}.html"
         preview = f"assets/preview-{pitch.slug}.png"
-        own, pitch_env, pitch_charts = formatter, env, charts
+        own, pitch_env, pitch_charts, seen = formatter, env, charts, profile
         if (pitch.language, pitch.locale) != (language, str(formatter.locale)):
             own = Formatter(pitch.locale, pitch.language)  # a pitch in the brand's language
             pitch_env = environment(project_dir, own)
+            pitch_env.globals["picture_for"] = pictures.for_post
             pitch_charts = chart_maker(own) if chart_maker is not None else charts
+            seen = profile.in_language(pitch.language)  # the creator's words in it, if given
         files[path] = _render(pitch_env, "pitch.html", {
-            **context, **words(own, pitch.language), "pitch": pitch, "path": path,
-            "root": "../", "noindex": True, "charts": pitch_charts,
+            **context, **words(own, pitch.language), "profile": seen, "pitch": pitch,
+            "path": path, "root": "../", "noindex": True, "charts": pitch_charts,
             "preview": f"{language}/{preview}" if up else preview, "pdf_href": None})
-        files[preview] = preview_png(report, profile, own, content_dir,
-                                     kicker=own.gettext("Proposal for %(brand)s",
-                                                        brand=pitch.header.brand),
-                                     cache_dir=cache_dir)
+        files[preview] = preview_png(report, seen, own, kicker=own.gettext(
+            "Proposal for %(brand)s", brand=pitch.header.brand), cache_dir=cache_dir,
+            avatar=avatar_for_preview(context["avatar"], pictures.files))
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
     # 404.html is served at any missing address; its links are relative like every page's, so
@@ -340,7 +348,9 @@ def site(
     files.update(typeface.site_files())  # the charts name the shipped font, whatever the pages use
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
-    files[PREVIEW] = preview_png(report, profile, formatter, content_dir, cache_dir=cache_dir)
+    files[PREVIEW] = preview_png(report, profile, formatter, cache_dir=cache_dir,
+                                 avatar=avatar_for_preview(context["avatar"], pictures.files))
+    files.update(pictures.files)  # every picture a page asked for, and the photos
     files["stats.json"] = stats_json(report, benchmark_published=lambda bench: benchmark_shown(
         bench, profile.site.benchmark))
     files[".nojekyll"] = b""
@@ -348,7 +358,7 @@ def site(
     if is_public(profile):
         public = ["index.html", *extra, *(f"{page.slug}.html" for page in pages),
                   *(f"{casestudies.FOLDER}/{study.slug}.html" for study in studies)]
-        public += [f"{other}/{path}" for other in languages[1:] for path in public]
+        public += [f"{other}/{path}" for other in all_languages[1:] for path in public]
         files["sitemap.xml"] = sitemap(str(profile.site.base_url), public, report.as_of)
     if profile.site.custom_domain:
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")

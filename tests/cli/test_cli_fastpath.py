@@ -77,7 +77,7 @@ def test_nothing_changed_is_done_without_touching_a_file(invoke, built: Path):
     assert outcome.exit_code == 0, outcome.output
     lines = outcome.stdout.splitlines()
     assert lines[0] == (f"{built / 'site'} is up to date: nothing changed since the last build "
-                        f"(10 pages, {len(site) - 1} files).")  # the manifest is not counted
+                        f"(11 pages, {len(site) - 1} files).")  # the manifest is not counted
     assert "  warnings:   none" in lines and "  data as of: 2026-11-16" in lines
     assert stamps(built / "site") == site
     assert stamps(built / "content/data/history") == history

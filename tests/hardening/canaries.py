@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from mediakit.project import languages
 from tests.hardening import hostile, schema_walk
 
 LETTERS = "abcdefghijklmnoprstuvwy"  # no q, x or z: a marker never runs into its neighbour
@@ -47,6 +48,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "profile: locale": (EVERY_PAGE,),  # <meta property="og:locale">
     "profile: timezone": (REPORT,),  # best time to post "(Pacific/Chatham)"
     "profile: avatar": (EVERY_PAGE,),  # the favicon; the hero's picture on the kit and pitches
+    "profile: cover.file": (KIT,),  # the hero's banner (kit/hero.html)
+    "profile: cover.alt": (KIT,),
+    "profile: gallery[].file": (KIT,),  # press photos under About (kit/about.html)
+    "profile: gallery[].alt": (KIT,),
     "profile: colors.primary": (EVERY_PAGE,),  # <style>:root{--primary...} and theme-color
     "profile: colors.accent": (EVERY_PAGE,),
     "profile: contact.email": (EVERY_PAGE,),  # the menu's Contact link
@@ -70,7 +75,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "profile: site.base_url": (EVERY_PAGE,),  # og:image, canonical
     "profile: site.custom_domain": ("CNAME",),
     "profile: site.language": (EVERY_PAGE,),  # <html lang>
-    "profile: site.languages[]": (KIT,),  # the kit again in its folder: hreflang, the switcher
     # a pitch: its own page only (pitches are unlisted)
     "pitch: brand": ("{own}",),
     "pitch: prepared_for": ("{own}",),
@@ -80,7 +84,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "pitch: deliverables[].notes": ("{own}",),
     "pitch: target.city[]": ("{own}",),  # kit/match.html: the segments the brand wants
     "pitch: currency": ("{own}",),
-    "pitch: language": ("{own}",),  # <html lang> of the pitch's page
     "pitch: locale": ("{own}",),  # <meta property="og:locale"> of the pitch's page
     "pitch: body": ("{own}",),
     # a case study: its own page, and the kit's list of case studies
@@ -116,6 +119,9 @@ NOT_RENDERED: dict[str, str] = {
                                  "never on a published page (methodology names exports by what "
                                  "they hold)",
     "profile: partners[].url": "kit/partners.html shows the logo or the name, without a link",
+    "page variant: title": "about.fr.md is about.md in French: read in place of about.md only "
+                           "for a kit or pitch in French, never a page of the default build",
+    "page variant: body": "the same page in another language",
     "csv: tiktok Overview.csv: unknown column header": "columns the reader does not know are "
                                                        "ignored",
     "csv: tiktok Overview.csv: unknown column cells": "the same ignored column",
@@ -142,6 +148,8 @@ NOT_TEXT: dict[str, str] = {
     "profile: site.benchmark": _CHOICE + " (always, favourable, never)",
     "profile: site.sections[]": _CHOICE + " (the kit's section names)",
     "profile: site.interactive_charts": "true or false",
+    "profile: site.languages[]":
+        _CHOICE + " (the languages mediakit/site/locale/ has catalogs for)",
     "pitch: target.gender[]": _CHOICE + " (female, male, other)",
     "pitch: target.age[]": _CHOICE + " (age groups like 18-24 or 45+)",
     "pitch: target.country[]": _CHOICE + " (country names and codes)",
@@ -149,6 +157,7 @@ NOT_TEXT: dict[str, str] = {
     "pitch: price": _NUMBER,
     "pitch: valid_until": _DATE,
     "pitch: sections[]": _CHOICE + " (the kit's sections)",
+    "pitch: language": _CHOICE + " (the languages mediakit/site/locale/ has catalogs for)",
     "case-study: date": _DATE,
     "case-study: deliverables[].quantity": _NUMBER,
     "case-study: fee": _NUMBER,
@@ -165,7 +174,8 @@ NOT_TEXT: dict[str, str] = {
 }
 
 #: Fields that are not in a schema: Markdown, page titles and export cells.
-NOT_IN_SCHEMA = ("pitch: body", "case-study: body", "page: title", "page: body")
+NOT_IN_SCHEMA = ("pitch: body", "case-study: body", "page: title", "page: body",
+                 "page variant: title", "page variant: body")
 
 
 def uncovered_fields() -> list[str]:
@@ -289,7 +299,7 @@ class _Writer:
         self.written = Written(project)
         self.colours = 0
         self.currencies = iter(_CURRENCIES)
-        self.locales = iter(("en_NZ", "en_SG", "en_CA"))  # English ones: the pages stay readable
+        self.locales = iter(("en_NZ", "en_SG", "en_CA", "en_AU", "en_IN", "en_MT", "en_BW"))  # English ones
 
     def pages_for(self, pattern: str, own: str | None) -> tuple[str, ...]:
         if pattern in NOT_RENDERED:
@@ -380,8 +390,9 @@ def write_project(project: Path) -> Written:
     for path in sorted((content / "pages").glob("*.md")):
         title, body = writer.markers.take(), writer.markers.take()
         own = f"{path.stem}.html"
-        writer.add(f"page {path.stem}: title", "page: title", title, title + SUFFIX, own, True)
-        writer.add(f"page {path.stem}: body", "page: body", body, body + SUFFIX, own, True)
+        kind = "page variant" if languages.split_variant(path)[1] else "page"  # about.fr.md
+        writer.add(f"page {path.stem}: title", f"{kind}: title", title, title + SUFFIX, own, True)
+        writer.add(f"page {path.stem}: body", f"{kind}: body", body, body + SUFFIX, own, True)
         path.write_text(f"# {title}{SUFFIX}\n\n{body}{SUFFIX}\n", "utf-8")
 
     _write_csvs(writer, profile)

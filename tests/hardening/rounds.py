@@ -29,6 +29,7 @@ from typing import Any
 
 from mediakit.build import DataStage
 from mediakit.errors import MediakitError
+from mediakit.project import languages
 from mediakit.project.profile import load_profile
 from mediakit.site import render
 from tests.hardening import canaries, hostile
@@ -96,7 +97,9 @@ class Harness:
         dropped = []
         for folder, kind in (("pitches", "pitch"), ("case-studies", "case-study"),
                              ("pages", "page")):
-            first, *others = sorted((content / folder).glob("*.md"))
+            # a language variant (about.fr.md) is not a page of the default build: never first
+            first, *others = sorted((content / folder).glob("*.md"), key=lambda path: (
+                languages.split_variant(path)[1] is not None, path.name))
             self.documents[first] = first.read_text("utf-8")
             for path in others:
                 path.unlink()

@@ -28,6 +28,8 @@ AUDITED_SAFE: dict[tuple[str, str], str] = {
     ("kit/proposal.html", "pitch.body_html"): "render.markdown() output (see bio_html)",
     ("case-study.html", "study.body_html"): "render.markdown() output (see bio_html)",
     ("page.html", "page.html"): "render.markdown() output (see bio_html)",
+    ("group.html", "inputs.about_html"): "pagetext.markdown() output of ROSTER.yaml's "
+        "group.about or group.about_page (see bio_html)",
 }
 
 SAFE_LOADERS = {"SafeLoader", "CSafeLoader", "_LOADER"}

@@ -123,11 +123,11 @@ def test_a_cache_that_cannot_be_read_or_written_is_not_an_error(tmp_path):
 def test_the_site_has_the_same_share_pictures_with_the_cache_cold_or_warm(demo_inputs, tmp_path):
     plain = demo_inputs.render()
     pictures = sorted(name for name in plain if name.endswith(".png"))
-    # the kit's own card and one per pitch (the demo has two pitches)
-    assert pictures == ["assets/preview-harbour-strings.png", "assets/preview-liffey-audio.png",
-                        "assets/preview.png"]
+    # the kit's own card and one per pitch (the demo has three pitches)
+    assert pictures == ["assets/preview-carnet-mauve.png", "assets/preview-harbour-strings.png",
+                        "assets/preview-liffey-audio.png", "assets/preview.png"]
     cold = demo_inputs.render(cache_dir=tmp_path)
-    assert len(list((tmp_path / PREVIEWS).glob("*.png"))) == 3
+    assert len(list((tmp_path / PREVIEWS).glob("*.png"))) == 4
     warm = demo_inputs.render(cache_dir=tmp_path)
     for name in pictures:
         assert cold[name] == plain[name] == warm[name], name
