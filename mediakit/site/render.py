@@ -258,7 +258,7 @@ def site(
         creator_notes.extend(casestudies.gaps(studies))
     offers = pitches.read_all(content_dir, md, profile, report)
 
-    def words(fmt: Formatter, lang: str) -> dict[str, Any]:
+    def words(fmt: Formatter, lang: str, profile: Profile = profile) -> dict[str, Any]:
         """What changes with the language: the menu, the description, html lang and dir."""
         nav = [("index.html", fmt.gettext("Media kit"))]
         nav += [(name, fmt.gettext(ANALYTICS_PAGES[name])) for name in extra
@@ -331,7 +331,7 @@ def site(
             pitch_charts = chart_maker(own) if chart_maker is not None else charts
             seen = profile.in_language(pitch.language)  # the creator's words in it, if given
         files[path] = _render(pitch_env, "pitch.html", {
-            **context, **words(own, pitch.language), "profile": seen, "pitch": pitch,
+            **context, **words(own, pitch.language, seen), "profile": seen, "pitch": pitch,
             "path": path, "root": "../", "noindex": True, "charts": pitch_charts,
             "preview": f"{language}/{preview}" if up else preview, "pdf_href": None})
         files[preview] = preview_png(report, seen, own, kicker=own.gettext(
