@@ -95,17 +95,22 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
     """
     if not force and _skipped(project_dir, out_dir, as_of, strict, pdf, quiet, today):
         return
-    from mediakit.build import build as run_build
+    from mediakit.site import chart_pool
 
-    out = console()
-    view = StageView(out, show=not quiet and (out.is_terminal or is_verbose(ctx)))
-    ok = False
-    try:
-        result = run_build(project_dir, out_dir=out_dir, as_of=as_of, today=today,
-                           strict=strict, pdf=pdf, progress=view)
-        ok = True
-    finally:
-        view.close(ok)
+    # The drawing processes start first, so their engines warm up while this one imports pandas,
+    # reads the exports and computes the numbers; they end with the build, whatever happens.
+    with chart_pool.for_build(None) as pool:
+        from mediakit.build import build as run_build
+
+        out = console()
+        view = StageView(out, show=not quiet and (out.is_terminal or is_verbose(ctx)))
+        ok = False
+        try:
+            result = run_build(project_dir, out_dir=out_dir, as_of=as_of, today=today,
+                               strict=strict, pdf=pdf, progress=view, pool=pool)
+            ok = True
+        finally:
+            view.close(ok)
     for warning in result.warnings:
         warn(warning)
     if quiet:
