@@ -14,8 +14,11 @@ code that runs on them is the code that is tested. Workers ignore Ctrl-C; the pa
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import re
 import signal
+import threading
 from collections.abc import Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -43,6 +46,7 @@ def wanted_workers() -> int:
 def _start_worker() -> None:
     """In each worker, once: leave Ctrl-C to the parent, register the fonts, warm the engine."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
     import vl_convert
 
     from mediakit.site import typeface
@@ -52,15 +56,52 @@ def _start_worker() -> None:
                                 "encoding": {"x": {"field": "x", "type": "quantitative"}}})
 
 
+def _exit_with_parent() -> None:
+    """End this worker when the build's process is gone, even killed without a chance to say so."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+
 def _ready() -> None:
     """A no-op task: submitting one per worker makes the pool start every process now."""
 
 
-def draw(spec: dict) -> str:
-    """One spec to SVG, exactly as chart_svg draws it in the build's process (runs in a worker)."""
-    from mediakit.site.chart_svg import draw_here
+def draw_here(spec: dict) -> str:
+    """One spec to SVG in this process (the build's, or a worker's: the same bytes), numbered as
+    in a new process: a cache entry's bytes do not depend on what was drawn before it."""
+    import vl_convert
 
-    return draw_here(spec)
+    from mediakit.site import typeface
+
+    typeface.register()
+    return renumbered(vl_convert.vegalite_to_svg(spec))
+
+
+_COUNTED_ID = re.compile(r'(?<=\sid=")(gradient_|clip)(\d+)(?=")')
+_COUNTED_REF = re.compile(r'(id="|url\(#)((?:gradient_|clip)\d+)(?=[")])')
+_FIRST = {"gradient_": 0, "clip": 1}  # where vl-convert's counters start in a new process
+
+
+def renumbered(svg: str) -> str:
+    """Number the SVG's gradients and clip paths as a first drawing in a new process would.
+
+    vl-convert counts them over the whole process ("gradient_0", then "gradient_1" in the next
+    chart drawn), so without this a chart's bytes would depend on what was drawn before it: in
+    ``serve``, or when some charts come from the cache and others are drawn.
+    """
+    mapping: dict[str, str] = {}
+    counts = dict(_FIRST)
+    for found in _COUNTED_ID.finditer(svg):
+        if found.group(0) not in mapping:
+            family = found.group(1)
+            mapping[found.group(0)] = f"{family}{counts[family]}"
+            counts[family] += 1
+    if all(old == new for old, new in mapping.items()):
+        return svg
+    return _COUNTED_REF.sub(lambda m: m.group(1) + mapping.get(m.group(2), m.group(2)), svg)
+
 
 
 class ChartPool:
@@ -79,7 +120,7 @@ class ChartPool:
         if self._executor is None:
             return None
         try:
-            return self._executor.submit(draw, spec)
+            return self._executor.submit(draw_here, spec)
         except (BrokenExecutor, RuntimeError):
             return None
 

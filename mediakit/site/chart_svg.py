@@ -24,11 +24,10 @@ from typing import TYPE_CHECKING
 
 from mediakit.project.limits import svg_problem
 from mediakit.site import cachefile, typeface
+from mediakit.site.chart_pool import ChartPool, draw_here, renumbered  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     import altair as alt
-
-    from mediakit.site.chart_pool import ChartPool
 
 
 @dataclass(frozen=True)
@@ -99,15 +98,6 @@ class Renderer:
         return {name: replace(chart, svg=filled(chart.svg)) for name, chart in charts.items()}
 
 
-def draw_here(spec: dict) -> str:
-    """Draw in this process, numbered as in a new process: a cache entry's bytes do not depend
-    on what was drawn before it (chart_pool.draw is the same, in a worker)."""
-    import vl_convert
-
-    typeface.register()
-    return renumbered(vl_convert.vegalite_to_svg(spec))
-
-
 def _result(future: Future[str] | None, spec: dict) -> str:
     """A worker's drawing; drawn here instead when the pool broke (a worker killed, say)."""
     try:
@@ -145,30 +135,6 @@ def responsive(svg: str, key: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{key}-{m.group(1)})", svg)
     svg = re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\sheight="[^"]*"', r"\1", svg, count=1)
     return svg.replace("<svg ", '<svg role="img" aria-hidden="true" focusable="false" ', 1)
-
-
-_COUNTED_ID = re.compile(r'(?<=\sid=")(gradient_|clip)(\d+)(?=")')
-_COUNTED_REF = re.compile(r'(id="|url\(#)((?:gradient_|clip)\d+)(?=[")])')
-_FIRST = {"gradient_": 0, "clip": 1}  # where vl-convert's counters start in a new process
-
-
-def renumbered(svg: str) -> str:
-    """Number the SVG's gradients and clip paths as a first drawing in a new process would.
-
-    vl-convert counts them over the whole process ("gradient_0", then "gradient_1" in the next
-    chart drawn), so without this a chart's bytes would depend on what was drawn before it: in
-    ``serve``, or when some charts come from the cache and others are drawn.
-    """
-    mapping: dict[str, str] = {}
-    counts = dict(_FIRST)
-    for found in _COUNTED_ID.finditer(svg):
-        if found.group(0) not in mapping:
-            family = found.group(1)
-            mapping[found.group(0)] = f"{family}{counts[family]}"
-            counts[family] += 1
-    if all(old == new for old, new in mapping.items()):
-        return svg
-    return _COUNTED_REF.sub(lambda m: m.group(1) + mapping.get(m.group(2), m.group(2)), svg)
 
 
 def capped(svg: str, scale: float = 1.4) -> str:
