@@ -228,3 +228,32 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [pid for pid in workers if _alive(pid)] == []
+
+
+def test_serve_draws_every_rebuild_with_the_same_warm_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mediakit.serve.watch import Preview
+
+    monkeypatch.delenv("MEDIAKIT_CACHE_DIR", raising=False)
+    project = copy_demo(tmp_path / "kit")
+    said: list[str] = []
+    preview = Preview(project, port=0, echo=lambda text, _error: said.append(text))
+    preview.server.server_close()  # only the builds are under test here
+    with CountingPool(2) as pool:
+        preview.pool = pool  # what Preview.run starts before the first build
+        preview.rebuild()
+        first_build = pool.submitted
+        workers = _worker_pids(pool)  # (draws one chart itself)
+        before = (project / "site" / "index.html").read_bytes()
+        profile = project / "content" / "profile.yaml"
+        profile.write_text(profile.read_text("utf-8").replace(
+            'primary: "#23395b"', 'primary: "#2b4a2f"'), "utf-8")  # new colours: new charts
+        counted = pool.submitted
+        preview.rebuild("content/profile.yaml changed")
+        second_build = pool.submitted - counted
+        assert _worker_pids(pool) == workers  # the same processes, warm since the first build
+    assert first_build == 20
+    assert second_build == 20  # every chart redrawn in the new colour, by the same workers
+    assert [text for text in said if text.startswith("Error")] == []
+    assert (project / "site" / "index.html").read_bytes() != before
