@@ -257,3 +257,39 @@ def test_serve_draws_every_rebuild_with_the_same_warm_workers(
     assert second_build == 20  # every chart redrawn in the new colour, by the same workers
     assert [text for text in said if text.startswith("Error")] == []
     assert (project / "site" / "index.html").read_bytes() != before
+
+
+def test_no_drawing_processes_when_every_chart_will_come_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from mediakit import build as build_module
+    from mediakit.project.layout import Project
+    from mediakit.publish.fastpath import PAGE_FOLDERS, charts_unchanged
+
+    assert PAGE_FOLDERS == build_module.PAGE_FOLDERS  # the pages-only folders, said twice
+    monkeypatch.delenv("MEDIAKIT_CACHE_DIR", raising=False)
+    root = copy_demo(tmp_path / "kit")
+    project = Project(root)
+
+    def unchanged(as_of: date | None = None, pdf: bool = False) -> bool:
+        return charts_unchanged(root, project.site, project.cache_dir, as_of_option=as_of,
+                                pdf=pdf)
+
+    assert not unchanged()  # never built: no record, no cache
+    build(root, today=TODAY)
+    assert unchanged()
+    page = root / "content" / "pages" / "about.md"
+    page.write_text(page.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert unchanged()  # a page's text: no chart changes
+    assert not unchanged(as_of=date(2026, 10, 31))  # other dates, other charts
+    assert not unchanged(pdf=True)  # another build's record
+    profile = root / "content" / "profile.yaml"
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace('primary: "#23395b"', 'primary: "#2b4a2f"'), "utf-8")
+    assert not unchanged()  # the profile makes the charts' colours
+    profile.write_text(text, "utf-8")
+    assert unchanged()
+    (root / "content" / "data" / "tiktok" / "Overview.csv").write_bytes(b"")
+    assert not unchanged()  # an export
