@@ -6,7 +6,9 @@ warms its engines while the build reads the exports and computes the numbers, th
 charts in parallel. "spawn" everywhere (Linux included): a forked child would inherit
 vl-convert's runtime threads and deadlock, and spawn is what Windows and macOS do anyway, so the
 code that runs on them is the code that is tested. Workers ignore Ctrl-C; the parent ends them
-(``close``) whatever happens, so no process outlives the build, or ``serve``.
+(``close``) whatever happens, and a worker whose parent died ends itself, so no process outlives
+the build, or ``serve``. ``draw_here`` (and ``renumbered``, which makes a drawing's bytes the same
+in any process) is the one way a chart is drawn, here or in a worker.
 
 ``MEDIAKIT_SERIAL_CHARTS=1`` turns the pool off (one process draws everything, as on one core).
 """
@@ -36,7 +38,8 @@ def usable_cores() -> int:
 
 def wanted_workers() -> int:
     """How many drawing processes a build should start: 0 (draw serially) on one core or when
-    MEDIAKIT_SERIAL_CHARTS is set, else one per core (the build's own process mostly waits)."""
+    MEDIAKIT_SERIAL_CHARTS is set, else one per core (the build's own process only builds the
+    specs, then waits), at most 4: the demo's 20 charts would not repay more engine start-ups."""
     if os.environ.get(SERIAL_ENV, "").strip().lower() in ("1", "true", "yes", "on"):
         return 0
     cores = usable_cores()
@@ -133,6 +136,8 @@ class ChartPool:
         executor, self._executor = self._executor, None
         if executor is None:
             return
+        # ProcessPoolExecutor has no public way to end busy workers before Python 3.14
+        # (terminate_workers); its process table is the one handle on them.
         processes = list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
