@@ -44,8 +44,9 @@ def paper_text(text: str) -> str:
     "asked me to finish it 🚌 #indiefolk #dublin" -> "asked me to finish it".
     """
     plain = " ".join(_EMOJI.sub(" ", text).split())
-    trimmed = _TRAILING_TAGS.sub("", plain)
-    return trimmed if trimmed.strip() else plain
+    if all(word.startswith("#") for word in plain.split()):
+        return plain  # nothing but hashtags: they are the caption
+    return _TRAILING_TAGS.sub("", plain)
 
 
 def qr_svg(url: str) -> Markup:
