@@ -51,20 +51,21 @@ def page_text(path: Path, page: int) -> str:
     return " ".join(run("pdftotext", "-f", page, "-l", page, path, "-").split())
 
 
-def filled(path: Path, tmp_path: Path) -> list[float]:
-    """Per page, the share of pixel rows inside the margins with any ink on them (30 dpi)."""
+def filled(path: Path, tmp_path: Path) -> list[tuple[float, float]]:
+    """Per page, inside the margins (30 dpi): the share of pixel rows with ink on them, and how
+    far down the page the content reaches."""
     from PIL import Image
 
     run("pdftoppm", "-r", 30, "-gray", "-png", path, tmp_path / "page")
-    shares = []
+    found = []
     for png in sorted(tmp_path.glob("page-*.png")):
         image = Image.open(png).convert("L")
         width, height = image.size
         top, bottom = round(height * 13 / 297), round(height * (1 - 14 / 297))  # @page margins
-        inked = sum(1 for y in range(top, bottom)
-                    if min(image.getpixel((x, y)) for x in range(width)) < 235)
-        shares.append(inked / (bottom - top))
-    return shares
+        inked = [y for y in range(top, bottom)
+                 if min(image.getpixel((x, y)) for x in range(width)) < 235]
+        found.append((len(inked) / (bottom - top), (inked[-1] + 1 - top) / (bottom - top)))
+    return found
 
 
 def test_the_demo_kit_is_two_a4_pages(kit, tmp_path):
@@ -104,7 +105,8 @@ def test_only_the_shipped_font_is_embedded(kit, tmp_path):
 def test_page_one_reads_who_then_numbers_then_audience(kit, tmp_path):
     text = page_text(save(kit[pdf.PDF_NAME], tmp_path), 1)
     order = ["Mara Quinn", "@maraquinnmusic", "Indie-folk songs written on the night bus",
-             "Headline numbers", "48K", "39.9K", "9.2%", "Audience", "Female", "Top countries"]
+             "Headline numbers", "48K", "39.9K", "9.2%",
+             "Audience", "Gender", "Top countries", "Female"]
     at = [text.find(word) for word in order]
     assert -1 not in at and at == sorted(at), list(zip(order, at, strict=True))
     # the benchmark in the kit's own words, beside the rate it judges
@@ -124,11 +126,15 @@ def test_page_two_reads_posts_then_rates_then_contact(kit, tmp_path):
 
 
 def test_no_page_is_half_empty(kit, tmp_path):
+    """Measured on the demo: ink on 53-70% of the rows (text lines have gaps between them), the
+    content reaching 83-99% of the way down every page."""
     for index, name in enumerate((pdf.PDF_NAME, *PITCHES)):
         folder = tmp_path / str(index)
         folder.mkdir()
-        shares = filled(save(kit[name], folder), folder)
-        assert len(shares) == 2 and min(shares) > 0.55, (name, shares)
+        measured = filled(save(kit[name], folder), folder)
+        assert len(measured) == 2, name
+        for ink, reach in measured:
+            assert ink > 0.5 and reach > 0.75, (name, measured)
 
 
 def test_the_qr_code_reads_back_as_the_live_kit(kit, tmp_path):
