@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from markupsafe import Markup
-
 from mediakit.site import cachefile
 from mediakit.site.pdf import PDF_NAME, html_to_pdf, live_links
 
@@ -49,16 +47,17 @@ def paper_text(text: str) -> str:
     return _TRAILING_TAGS.sub("", plain)
 
 
-def qr_svg(url: str) -> Markup:
+def qr_svg(url: str) -> str:
     """A QR code for ``url`` as inline SVG: vector, so it prints sharp at any size.
 
-    Error correction M survives a crease or a smudge; the size comes from the stylesheet.
+    Error correction M survives a crease or a smudge; the size comes from the stylesheet. The
+    SVG is only segno's path of dark modules: no text from the creator is in it (the template
+    prints it unescaped, audited in tests/hardening/test_source_audit.py).
     """
     import segno
 
     code = segno.make_qr(url, error="m", boost_error=False)
-    return Markup(code.svg_inline(scale=1, border=0, dark="#1b1f24", omitsize=True,
-                                  svgclass="qr", title=url))
+    return str(code.svg_inline(scale=1, border=0, dark="#1b1f24", omitsize=True, svgclass="qr"))
 
 
 def documents(render: Render, context: dict[str, Any], files: dict[str, bytes],
