@@ -237,3 +237,35 @@ def test_the_same_inputs_give_the_same_bytes_and_the_cache_is_used(kit, demo_inp
 ])
 def test_captions_on_paper(caption, printed):
     assert onesheet.paper_text(caption) == printed
+
+
+@dataclasses.dataclass(frozen=True)
+class StandIn:
+    """What issue 18's picture_for(post) returns (part A): here the share card, a real PNG."""
+
+    src: str
+    alt: str
+    width: int = 1200
+    height: int = 630
+
+
+def test_post_pictures_keep_every_sheet_on_two_pages(demo_inputs, tmp_path, monkeypatch):
+    from mediakit.site import render
+
+    made = render.environment
+
+    def with_pictures(*args: object, **kwargs: object):
+        env = made(*args, **kwargs)
+        env.globals["picture_for"] = lambda post: StandIn("assets/preview.png",
+                                                          f"Cover of {post.title}")
+        return env
+
+    monkeypatch.setattr(render, "environment", with_pictures)
+    files = demo_inputs.render(pdf=True)
+    for index, name in enumerate((pdf.PDF_NAME, *PITCHES)):
+        path = save(files[name], tmp_path, f"{index}.pdf")
+        assert len(pages(path)) == 2, name
+        listed = run("pdfimages", "-list", "-f", 2, "-l", 2, path).splitlines()[2:]
+        assert listed, name  # the covers are on page two, as pictures
+    text = page_text(save(files[pdf.PDF_NAME], tmp_path), 2)
+    assert "2.1M views" in text and "Rates" in text
