@@ -24,6 +24,8 @@ from pathlib import Path
 
 from costs import Cost, measure_costs
 from measure import BenchmarkError, Case, Sample, run_command
+from page_weight import page_weight, verdict
+from page_weight import section as weight_section
 from projects import copy_demo, fresh_copy, make_large, make_mkdocs_site
 from report import machine, markdown
 from roster_case import roster_section
@@ -147,6 +149,8 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     demo = copy_demo(source, work / "demo")
     reference = fresh_copy(demo, work / "reference")
     build(reference, env)  # also warms the OS file cache and the bytecode caches
+    weight = weight_section(reference / "site")
+    say(verdict(page_weight(reference / "site")))
     mkdocs_site = None
     notes = []
     if shutil.which("mkdocs") or _has_module("mkdocs"):
@@ -200,7 +204,7 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     load = f"{load_before:.2f} → {os.getloadavg()[0]:.2f}"
     command = "python benchmarks/run.py" + (" --quick" if args.quick else "") + (
         f" --rev {args.rev}" if args.rev else "")
-    return markdown(cases, costs, info, notes, command, started, load) + roster
+    return markdown(cases, costs, info, notes, command, started, load) + weight + roster
 
 
 def profile(out: Path, source: Path, work: Path, env: dict[str, str], days: int,

@@ -108,3 +108,30 @@ def test_each_target_is_judged_against_its_own_limit():
         "peak memory, largest mediakit process": ("240 MiB (cold large)", "PASS"),
     }
 
+
+
+def test_page_weight_counts_what_a_phone_downloads(tmp_path):
+    from page_weight import LIMIT_BYTES, page_weight, verdict
+
+    (tmp_path / "assets/fonts").mkdir(parents=True)
+    (tmp_path / "assets/site.css").write_text(
+        "@font-face { src: url(fonts/a.woff2) format('woff2'); } b { background: "
+        "url('data:image/png;base64,AA') }", "utf-8")
+    (tmp_path / "assets/fonts/a.woff2").write_bytes(b"f" * 1000)
+    for name, size in (("p-320.jpg", 10), ("p-640.jpg", 20), ("p-320.webp", 30),
+                       ("p-640.webp", 400), ("logo.svg", 5)):
+        (tmp_path / "assets" / name).write_bytes(b"x" * size)
+    html = ('<link rel="stylesheet" href="assets/site.css"><link rel="icon" href="data:,">'
+            '<picture><source type="image/webp" srcset="assets/p-320.webp 1x, '
+            'assets/p-640.webp 2x"><img src="assets/p-320.jpg" srcset="assets/p-320.jpg 1x, '
+            'assets/p-640.jpg 2x" loading="lazy"></picture><img src="assets/logo.svg">')
+    (tmp_path / "index.html").write_text(html, "utf-8")
+    weight = page_weight(tmp_path)
+    css = (tmp_path / "assets/site.css").stat().st_size
+    assert weight.files == {"index.html": len(html), "assets/site.css": css,
+                            "assets/fonts/a.woff2": 1000, "assets/p-640.webp": 400,
+                            "assets/logo.svg": 5}  # the 2x WebP, not the JPEG fallback
+    assert weight.by_kind()["pictures"] == 405
+    assert verdict(weight).endswith(": PASS")
+    (tmp_path / "assets/p-640.webp").write_bytes(b"x" * LIMIT_BYTES)
+    assert verdict(page_weight(tmp_path)).endswith(": FAIL")

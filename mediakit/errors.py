@@ -87,3 +87,10 @@ class UnsafePathError(MediakitError):
 
 class OutputError(MediakitError):
     """The output folder cannot be written safely (e.g. it is not ours to replace)."""
+
+
+class LiveError(MediakitError):
+    """A platform's API refused or failed (``mediakit auth`` / ``pull``): one line, what to do.
+
+    The message names the platform and never quotes a token (see :mod:`mediakit.live.http`).
+    """

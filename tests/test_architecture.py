@@ -57,6 +57,8 @@ def _add_import(copy: Path, module: str, line: str) -> None:
     ("sources/tiktok.py", "import mediakit.analytics.engagement  # noqa", "Sources read files"),
     # printing from below the command line
     ("publish/__init__.py", "import rich  # noqa", "Only commands print"),
+    # a build going online (only mediakit.live may, from an explicit command)
+    ("site/pictures.py", "import httpx  # noqa", "Only mediakit.live talks to the network"),
     # a circle made only of a type-checking import (format <- render already)
     ("site/format.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
      "    from mediakit.site.render import environment  # noqa", "No import circle"),

@@ -36,7 +36,7 @@ from mediakit.analytics.report import Method, PlatformReport, Report
 from mediakit.analytics.stale import STALE_AFTER_DAYS
 from mediakit.analytics.windows import column_span, last_data_date, recent_posts, upto
 from mediakit.errors import MediakitError
-from mediakit.tables import Account
+from mediakit.tables import Account, SourceFile
 
 if TYPE_CHECKING:
     from mediakit.project.profile import Profile
@@ -46,6 +46,7 @@ SERIES_DAYS = 365
 RECENT_POSTS = 30  # the recent window: the last 30 posts ...
 RECENT_DAYS = 90  # ... or the last 90 days, whichever holds more posts
 WINDOW_HOURS = 4  # best time to post: activity over a post's first 4 hours
+API_KIND = ".api."  # SourceFile.kind of sources/api_snapshot.py: "youtube.api.daily"
 EXTRA_KIND = "posts_extra"  # SourceFile.kind suffix of sources/extra.py's self-reported file
 
 
@@ -169,6 +170,7 @@ def platform_report(
         for f in files
     ]
     report.self_reported_files = [f.path for f in files if f.kind.endswith(EXTRA_KIND)]
+    report.api_pulled, report.exported = _provenance(files)
 
     window, rule = recent_posts(known_posts, as_of, recent_count, recent_days)
     report.reach = reach.reach_stats(daily, window, rule, report.followers, as_of)
@@ -193,6 +195,15 @@ def platform_report(
     report.period_totals = period_totals(_only(account.periods, platform), as_of)
     report.headline = headline.headline(report, as_of)
     return report
+
+
+def _provenance(files: list[SourceFile]) -> tuple[str | None, str | None]:
+    """The newest API snapshot's day and the newest export's last day (ISO), for the as-of line."""
+    pulled = [f.last_date for f in files if API_KIND in f.kind and f.last_date]
+    exported = [f.last_date for f in files
+                if API_KIND not in f.kind and not f.kind.endswith(EXTRA_KIND) and f.last_date]
+    return (max(pulled).isoformat() if pulled else None,
+            max(exported).isoformat() if exported else None)
 
 
 def period_totals(periods: pd.DataFrame, as_of: date) -> list[PeriodTotals]:

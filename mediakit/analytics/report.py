@@ -57,6 +57,10 @@ class PlatformReport:
     first_date: str | None = None
     last_date: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
+    # Provenance (issue 19): the day of the newest API snapshot read (`mediakit pull`) and the
+    # newest export's last day, ISO; None when the platform has none of that kind.
+    api_pulled: str | None = None
+    exported: str | None = None
     # -- added by the analytics core (issue 3); None/empty when the data cannot say --
     # Typical reach over the recent window (last 30 posts or 90 days, whichever holds more):
     # reach.median_views is the number for a headline "typical views per post".

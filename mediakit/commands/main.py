@@ -17,15 +17,18 @@ from typing import Any
 import click
 
 from mediakit import __version__
+from mediakit.commands.auth import auth
 from mediakit.commands.build import build
 from mediakit.commands.check import check
 from mediakit.commands.import_ import import_
 from mediakit.commands.init import init
 from mediakit.commands.options import is_verbose, verbose_option
 from mediakit.commands.output import warn
+from mediakit.commands.pull import pull
 from mediakit.commands.roster import roster
 from mediakit.commands.serve import serve
 from mediakit.commands.stats import stats
+from mediakit.commands.thumbnails import thumbnails
 from mediakit.errors import MediakitError
 
 EXAMPLES_ROOT = """\b
@@ -89,7 +92,10 @@ main.add_command(check)
 main.add_command(stats)
 main.add_command(import_)
 main.add_command(roster)
+main.add_command(thumbnails)
 
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+main.add_command(auth)
+main.add_command(pull)

@@ -28,8 +28,10 @@ def roster() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="A Dask scheduler address such as tcp://10.0.0.5:8786 (implies dask).")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Compute every kit as of this day.")
+@click.option("--pdf", is_flag=True,
+              help="Also write the group kit's media-kit.pdf (a roster with group:; WeasyPrint).")
 def build_command(roster_file: Path, out_dir: Path | None, workers: int | None, executor: str,
-                  scheduler: str | None, as_of: str | None) -> None:
+                  scheduler: str | None, as_of: str | None, pdf: bool) -> None:
     """Build every creator in ROSTER_FILE into OUT/<creator>/ plus an agency index.
 
     \b
@@ -39,6 +41,7 @@ def build_command(roster_file: Path, out_dir: Path | None, workers: int | None, 
       creators:
         - creators/*          # folders holding content/profile.yaml
         - ../mara-quinn
+      group: {name: "The Loft"}  # optional: a collective's own kit (docs/groups.md)
     \b
     Examples:
       mediakit roster build ROSTER.yaml
@@ -61,7 +64,7 @@ def build_command(roster_file: Path, out_dir: Path | None, workers: int | None, 
 
     try:
         result = build_roster(roster_file, out_dir=out_dir, workers=count, executor=executor,
-                              scheduler=scheduler, as_of=day, progress=progress)
+                              scheduler=scheduler, as_of=day, progress=progress, pdf=pdf)
     except MediakitError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)

@@ -26,6 +26,12 @@ MAX_COMPRESSION_RATIO = 100
 #: Members smaller than this are never refused for their ratio (a tiny, very regular file may
 #: compress well, and cannot hurt).
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+#: A photo file (avatar, cover, gallery, a post's picture). A phone's JPEG or HEIC is 2-12 MB.
+MAX_IMAGE_BYTES = 30 * 1024 * 1024
+#: Pixels in one photo: a 48-megapixel phone photo fits; a decompression bomb (a small file that
+#: decodes to gigabytes) does not. Checked from the header, before any pixel is decoded; Pillow's
+#: own bomb warning (at 89.5 million) is an error too.
+MAX_IMAGE_PIXELS = 89_000_000
 
 
 def size_text(size: int) -> str:

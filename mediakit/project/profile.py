@@ -118,6 +118,13 @@ class Partner(_Model):
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
 
 
+class Photo(_Model):
+    """A photo of the creator (the hero's cover, a press photo): the file and what it shows."""
+
+    file: RelativePath
+    alt: Text  # required: a screen reader says it, and a brand reads it if the picture fails
+
+
 class Testimonial(_Model):
     quote: Text
     author: Text
@@ -142,6 +149,8 @@ class SelfReported(_Model):
 
 
 #: The kit's sections, in the default order; ``site.sections`` chooses and orders them.
+#: Press photos in the gallery: a handful, so the kit stays light on a phone.
+MAX_GALLERY = 6
 KIT_SECTIONS = ("numbers", "audience", "posts", "growth", "timing", "rates", "partners",
                 "case-studies", "testimonials", "about", "contact")
 #: When the engagement benchmark (tier badge and band) is published.
@@ -204,6 +213,8 @@ class Profile(_Model):
     locale: LocaleCode = DEFAULT_LOCALE
     timezone: Timezone | None = None
     avatar: RelativePath | None = None
+    cover: Photo | None = None  # the hero's banner photo
+    gallery: Annotated[list[Photo], Field(max_length=MAX_GALLERY)] = []  # press photos
     colors: Colors = Colors()
     font: FontName = "Inter"  # the shipped font (mediakit/site/typeface.py); "system": the device's
     contact: Contact = Contact()

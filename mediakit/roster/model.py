@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mediakit.errors import ConfigError
+from mediakit.project.field_types import BaseUrl, RelativePath, Text, fail
+from mediakit.project.profile import Colors, Contact, Link, Rate, _Model
 
 
 class Branding(BaseModel):
@@ -31,6 +33,31 @@ class Branding(BaseModel):
         return value.lower()
 
 
+class Group(_Model):
+    """``group:`` in ROSTER.yaml: the roster is one collective pitching as one (docs/groups.md).
+
+    The same checked types as a creator's profile (links, colours, rates, paths), so a group's
+    fields are as safe as a kit's: ``logo`` and ``about_page`` are files beside ROSTER.yaml.
+    """
+
+    name: Text
+    tagline: str | None = None
+    logo: RelativePath | None = None
+    colors: Colors = Colors()
+    links: list[Link] = []  # the group's own socials and site
+    contact: Contact = Contact()
+    rates: list[Rate] = []  # group deals and packages
+    about: str | None = None  # Markdown
+    about_page: RelativePath | None = None  # or a Markdown file
+    base_url: BaseUrl | None = None  # where the group kit lives: link previews need it
+
+    @model_validator(mode="after")
+    def _one_about(self) -> Group:
+        if self.about and self.about_page:
+            fail("give either about: or about_page:, not both", at=("about_page",))
+        return self
+
+
 class RosterFile(BaseModel):
     """ROSTER.yaml: the agency's name, optional branding, and the creators' project folders."""
 
@@ -38,6 +65,7 @@ class RosterFile(BaseModel):
     name: str = Field(min_length=1)
     branding: Branding = Branding()
     creators: list[str] = Field(min_length=1)
+    group: Group | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +85,9 @@ class Outcome:
     summary: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    #: the age split per platform (exported, not self-reported): a group page weighs it, and
+    #: stats.json has no age, so it travels beside the summary
+    ages: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass

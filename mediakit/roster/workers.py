@@ -41,8 +41,18 @@ def build_creator(slug: str, project_dir: str, as_of: date | None, today: date) 
     return Outcome(
         slug, folder, files=rendered.files, history=rendered.history,
         summary=stats(rendered.report) | {"name": _profile_name(rendered.files)},
-        warnings=rendered.warnings,
+        warnings=rendered.warnings, ages=_ages(rendered.report),
     )
+
+
+def _ages(report) -> dict[str, dict[str, float]]:  # noqa: ANN001 (a Report; imported lazily)
+    """Each platform's exported age split (a self-reported one is the creator's word, not data)."""
+    ages: dict[str, dict[str, float]] = {}
+    for name, data in sorted(report.platforms.items()):
+        split = data.split("age")
+        if split is not None and not split.self_reported and split.shares:
+            ages[name] = {segment: round(share, 6) for segment, share in split.shares.items()}
+    return ages
 
 
 def _profile_name(files: dict[str, bytes]) -> str:

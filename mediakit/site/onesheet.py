@@ -60,19 +60,25 @@ def qr_svg(url: str) -> str:
     return str(code.svg_inline(scale=1, border=0, dark="#1b1f24", omitsize=True, svgclass="qr"))
 
 
+def print_src(picture: Any) -> str:
+    """The largest fallback of a picture (its 2x JPEG): paper is looked at closer than a screen."""
+    return str(picture.srcset.split(",")[-1].split()[0]) if picture.srcset else str(picture.src)
+
+
 def documents(render: Render, context: dict[str, Any], files: dict[str, bytes],
               pitches: Iterable[Any], *, paper: str, base_url: str | None,
-              cache_dir: Path | None) -> dict[str, bytes]:
+              cache_dir: Path | None, pictures: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """media-kit.pdf and pitches/<slug>.pdf, {path in the site: PDF bytes}.
 
-    ``files`` is the site so far (stylesheets, fonts, pictures); ``render`` renders a template
-    with a context, so template errors read as the pages' do. Without ``base_url`` the PDFs
-    carry no QR code and no link to the kit, only the creator's own addresses.
+    ``files`` is the site so far (stylesheets, fonts, pictures); ``pictures`` is the build's
+    picture store, which a template's ``picture_for`` fills as it asks (a sheet may show a post
+    no page shows). ``render`` renders a template with a context, so template errors read as the
+    pages' do. Without ``base_url`` the PDFs carry no QR code and no link to the kit, only the
+    creator's own addresses.
     """
-    resources = {path: data for path, data in files.items() if path.startswith("assets/")}
     base = {**context, "paper": PAPER[paper], "stylesheet": STYLESHEET, "root": "../",
-            "path": PAGE, "pdf_href": None}
-    resources[STYLESHEET] = render(STYLESHEET, base)
+            "path": PAGE, "pdf_href": None, "print_src": print_src}
+    stylesheet = render(STYLESHEET, base)
     made: dict[str, bytes] = {}
     targets: list[tuple[str, dict[str, Any]]] = [(PDF_NAME, {"kit_url": base_url})]
     for pitch in pitches:
@@ -82,6 +88,9 @@ def documents(render: Render, context: dict[str, Any], files: dict[str, bytes],
         url = extra["kit_url"]
         values = {**base, **extra, "qr": qr_svg(url) if url else None}
         html = live_links(render(PAGE, values).decode("utf-8"), PAGE, base_url)
+        resources = {path: data for path, data in {**files, **(pictures or {})}.items()
+                     if path.startswith("assets/")}
+        resources[STYLESHEET] = stylesheet
         made[target] = _cached(html, resources, cache_dir)
     return made
 

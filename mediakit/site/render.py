@@ -36,6 +36,8 @@ from mediakit.site.format import MISSING, Formatter
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
+from mediakit.site.pictures import Pictures, avatar_for_preview, profile_pictures
+from mediakit.site.provenance import data_origin
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
     describe,
@@ -104,6 +106,7 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.filters["paper_text"] = onesheet.paper_text
     env.globals["meter"] = meter
     env.globals["benchmark_shown"] = benchmark_shown
+    env.globals["data_origin"] = lambda report: data_origin(report, formatter, platform_name)
     return env
 
 
@@ -174,10 +177,11 @@ def read_pages(content_dir: Path, md: MarkdownIt) -> list[Page]:
 
 
 def assets(profile: Profile, content_dir: Path, profile_file: Path) -> dict[str, bytes]:
-    """Files the profile points at (avatar, partner logos), copied into site/assets/."""
+    """Files the profile points at (partner logos), copied into site/assets/.
+
+    Photos (the avatar, cover and gallery) are made into pictures by ``profile_pictures``.
+    """
     wanted: list[tuple[str, str]] = []
-    if profile.avatar:
-        wanted.append((profile.avatar, "avatar"))
     for index, partner in enumerate(profile.partners):
         if partner.logo:
             wanted.append((partner.logo, f"partners[{index}].logo"))
@@ -258,6 +262,8 @@ def site(
     """
     formatter = Formatter(profile.locale)
     env = environment(project_dir, formatter)
+    pictures = Pictures(content_dir, profile_file, cache_dir)
+    env.globals["picture_for"] = pictures.for_post
     md = markdown()
     pages = read_pages(content_dir, md)
     extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
@@ -299,6 +305,7 @@ def site(
         "show_suggested_rates": profile.site.show_suggested_rates,
         "font_family": typeface.page_family(profile.font),
         "print_font_family": typeface.print_family(profile.font),
+        **profile_pictures(profile, pictures),
     }
     files: dict[str, bytes] = {}
     files["index.html"] = _render(env, "index.html", context)
@@ -321,9 +328,10 @@ def site(
                                                   "root": "../", "noindex": True,
                                                   "preview": preview,
                                                   "pdf_href": f"{pitch.slug}.pdf" if pdf else None})
-        files[preview] = preview_png(report, profile, formatter, content_dir,
-                                     kicker=f"Proposal for {pitch.header.brand}",
-                                     cache_dir=cache_dir)
+        files[preview] = preview_png(report, profile, formatter, kicker=f"Proposal for "
+                                     f"{pitch.header.brand}", cache_dir=cache_dir,
+                                     avatar=avatar_for_preview(context["avatar"],
+                                                               pictures.files))
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
     # 404.html is served at any missing address; its links are relative like every page's, so
@@ -335,7 +343,9 @@ def site(
     files.update(typeface.site_files())  # the charts name the shipped font, whatever the pages use
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
-    files[PREVIEW] = preview_png(report, profile, formatter, content_dir, cache_dir=cache_dir)
+    files[PREVIEW] = preview_png(report, profile, formatter, cache_dir=cache_dir,
+                                 avatar=avatar_for_preview(context["avatar"], pictures.files))
+    files.update(pictures.files)  # every picture a page asked for, and the photos
     files["stats.json"] = stats_json(report, benchmark_published=lambda bench: benchmark_shown(
         bench, profile.site.benchmark))
     files[".nojekyll"] = b""
@@ -349,7 +359,7 @@ def site(
     if pdf:
         files.update(onesheet.documents(
             lambda name, values: _render(env, name, values), context, files, offers,
-            paper=profile.site.paper, cache_dir=cache_dir,
+            paper=profile.site.paper, cache_dir=cache_dir, pictures=pictures.files,
             base_url=str(profile.site.base_url) if profile.site.base_url else None))
     return files
 

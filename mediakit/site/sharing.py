@@ -16,7 +16,6 @@ from xml.sax.saxutils import escape as xml_escape
 
 from mediakit.analytics.figures import Headline
 from mediakit.analytics.report import Report
-from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
 from mediakit.site import preview
 from mediakit.site.format import MISSING, Formatter
@@ -79,19 +78,17 @@ def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
     return " · ".join(parts)
 
 
-def preview_png(report: Report, profile: Profile, formatter: Formatter, content_dir: Path,
-                kicker: str = "", cache_dir: Path | None = None) -> bytes:
+def preview_png(report: Report, profile: Profile, formatter: Formatter, kicker: str = "",
+                cache_dir: Path | None = None,
+                avatar: tuple[bytes, str] | None = None) -> bytes:
     """The share picture: name, handle and the first platform's three headline numbers.
 
-    ``cache_dir`` is the project's cache folder (drawings are kept in its ``previews/``).
+    ``cache_dir`` is the project's cache folder (drawings are kept in its ``previews/``);
+    ``avatar`` is the avatar as published (bytes, MIME type): small, checked, without metadata.
     """
-    avatar, avatar_type = None, preview.MIME[".svg"]
-    if profile.avatar:
-        path = inside(content_dir, profile.avatar)
-        avatar_type = preview.MIME.get(path.suffix.lower(), "")
-        avatar = path.read_bytes() if avatar_type and path.is_file() else None
     card = preview_card(report, profile, formatter, kicker)
-    card = dataclasses.replace(card, avatar=avatar, avatar_type=avatar_type)
+    if avatar is not None:
+        card = dataclasses.replace(card, avatar=avatar[0], avatar_type=avatar[1])
     return preview.png(card, cache_dir / PREVIEWS if cache_dir is not None else None)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Protocol
 
 from mediakit.errors import SourceError
-from mediakit.sources import extra, instagram, misplaced, tiktok, youtube
+from mediakit.sources import api_snapshot, extra, instagram, misplaced, tiktok, youtube
+from mediakit.sources.files import API_DIR
 from mediakit.tables import Account
 
 
@@ -42,6 +43,7 @@ def load_platform(
     folder or an unreadable or unrecognised data file (.csv/.xlsx/.json/.zip), naming the file and
     what was expected (a file that another platform recognises as its own is named as such).
     Files that are obviously not data (.md, .txt, hidden files, images) are skipped silently.
+    The folder's ``api/`` holds ``mediakit pull``'s snapshots, read by ``api_snapshot``.
     """
     loader = READERS.get(platform)
     if loader is None:
@@ -57,4 +59,8 @@ def load_platform(
         if clearer is err:
             raise
         raise clearer from err
+    api_folder = Path(folder) / API_DIR
+    if api_folder.is_dir():  # snapshots `mediakit pull` wrote from the platform's API
+        api = api_snapshot.load(api_folder, content_dir=Path(content_dir), platform=platform)
+        account = api_snapshot.combine(account, api, platform)
     return extra.apply(account, Path(folder), platform, content_dir=Path(content_dir))

@@ -50,6 +50,8 @@ class RawFile:
 def walk_exports(folder: Path, content_dir: Path) -> list[RawFile]:
     """Every data file under ``folder`` (recursively, into zips), sorted by path.
 
+    The folder's own ``api/`` (snapshots from ``mediakit pull``) is left to ``api_snapshot``.
+
     Hidden files, ``__MACOSX`` and files that are not data (.md, .txt, images...) are skipped;
     spreadsheet formats mediakit cannot read (.xls, .numbers...) raise a ``SourceError``.
     """
@@ -66,7 +68,8 @@ def walk_exports(folder: Path, content_dir: Path) -> list[RawFile]:
     if not start.is_dir():
         raise SourceError("should be a folder of export files, but it is a file", file=label)
     _check_inside(start, real_root, label)
-    return list(_walk_dir(start, root, real_root, set(), _name_stamp(start.name)))
+    seen = {(start / API_DIR).resolve()}  # API snapshots are not exports: api_snapshot.py
+    return list(_walk_dir(start, root, real_root, seen, _name_stamp(start.name)))
 
 
 def relative_label(path: Path, content_dir: Path) -> str:
@@ -90,6 +93,8 @@ def _check_inside(path: Path, real_root: Path, label: str) -> None:
 
 # The creator's own per-post figures (sources/extra.py reads it): not a platform export.
 EXTRA_FILE = "posts-extra.csv"
+# content/data/<platform>/api/: the snapshots `mediakit pull` writes, read by api_snapshot.py.
+API_DIR = "api"
 
 
 def _skipped(name: str) -> bool:

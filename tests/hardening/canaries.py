@@ -47,6 +47,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "profile: locale": (EVERY_PAGE,),  # <meta property="og:locale">
     "profile: timezone": (REPORT,),  # best time to post "(Pacific/Chatham)"
     "profile: avatar": (EVERY_PAGE,),  # the favicon; the hero's picture on the kit and pitches
+    "profile: cover.file": (KIT,),  # the hero's banner (kit/hero.html)
+    "profile: cover.alt": (KIT,),
+    "profile: gallery[].file": (KIT,),  # press photos under About (kit/about.html)
+    "profile: gallery[].alt": (KIT,),
     "profile: colors.primary": (EVERY_PAGE,),  # <style>:root{--primary...} and theme-color
     "profile: colors.accent": (EVERY_PAGE,),
     "profile: contact.email": (EVERY_PAGE,),  # the menu's Contact link

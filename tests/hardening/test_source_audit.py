@@ -32,6 +32,8 @@ AUDITED_SAFE: dict[tuple[str, str], str] = {
     ("print/kit.html", "pitch.body_html"): "render.markdown() output (see bio_html)",
     ("print/kit.html", "qr"): "onesheet.qr_svg(): segno's SVG path of the QR modules, no text "
         "(the URL is only encoded in the modules, never written out)",
+    ("group.html", "inputs.about_html"): "pagetext.markdown() output of ROSTER.yaml's "
+        "group.about or group.about_page (see bio_html)",
 }
 
 SAFE_LOADERS = {"SafeLoader", "CSafeLoader", "_LOADER"}

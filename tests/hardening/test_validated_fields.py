@@ -39,6 +39,8 @@ MINIMAL: dict[str, dict[str, Any]] = {
         "contact": {"links": [{"label": "Site", "url": "https://trial.example/"}]},
         "rates": [{"deliverable": "A video", "price": 100, "platform": "tiktok"}],
         "partners": [{"name": "Brand"}], "testimonials": [{"quote": "Q", "author": "A"}],
+        "cover": {"file": "assets/cover.jpg", "alt": "Trial on stage"},
+        "gallery": [{"file": "assets/press.jpg", "alt": "Trial at the mic"}],
         "audience": {"tiktok": {"age": {"source": "the app", "shares": {"18-24": 0.5}}}},
         "site": {"sections": ["numbers"]},
     },
