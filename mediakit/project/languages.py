@@ -3,7 +3,8 @@
 The interface languages are the gettext catalogs shipped in ``mediakit/site/locale/<lang>/``
 (English is the source language, so it needs no catalog): a language is "available" when its
 folder is there, so adding a ``.po`` file is all it takes for ``site.language: xx`` to be
-accepted. A Markdown page is written per language as ``about.fr.md`` beside ``about.md``; ``page_in`` picks
+accepted. A Markdown page is written per language as ``about.fr.md`` beside ``about.md``;
+``page_in`` picks
 the variant for a language and falls back to the default file.
 """
 

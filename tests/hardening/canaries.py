@@ -145,6 +145,7 @@ NOT_TEXT: dict[str, str] = {
     "profile: site.show_suggested_rates": "true or false",
     "profile: site.report": "true or false",
     "profile: site.benchmark": _CHOICE + " (always, favourable, never)",
+    "profile: site.paper": _CHOICE + " (a4, letter)",
     "profile: site.sections[]": _CHOICE + " (the kit's section names)",
     "profile: site.interactive_charts": "true or false",
     "profile: site.languages[]":
