@@ -4,8 +4,7 @@ The interface languages are the gettext catalogs shipped in ``mediakit/site/loca
 (English is the source language, so it needs no catalog): a language is "available" when its
 folder is there, so adding a ``.po`` file is all it takes for ``site.language: xx`` to be
 accepted. A Markdown page is written per language as ``about.fr.md`` beside ``about.md``;
-``page_in`` picks
-the variant for a language and falls back to the default file.
+``page_in`` picks the variant for a language and falls back to the default file.
 """
 
 from __future__ import annotations
