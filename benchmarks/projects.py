@@ -64,6 +64,28 @@ def make_large(repo: Path, demo: Path, dest: Path, days: int, posts: int) -> Pat
     return dest
 
 
+def make_new_exports(repo: Path, dest: Path, end: str = "2026-12-16") -> Path:
+    """The demo's TikTok exports one month later (``make_demo.py --end``): a creator's next
+    download, which changes the numbers and so every chart that shows them."""
+    subprocess.run([sys.executable, str(repo / "scripts" / "make_demo.py"), "--out", str(dest),
+                    "--end", end], check=True, capture_output=True)
+    return dest
+
+
+def apply_new_exports(project: Path, exports: Path, exported_on: str = "2026-12-17") -> None:
+    """Put ``exports`` in place of the project's TikTok folder, as a creator unzipping a new
+    download does, and set the profile's ``exported_on`` to its download day."""
+    tiktok = project / "content" / "data" / "tiktok"
+    shutil.rmtree(tiktok)
+    shutil.copytree(exports, tiktok)
+    profile = project / "content" / "profile.yaml"
+    text = profile.read_text("utf-8")
+    changed = re.sub(r"(\n    exported_on: )2026-11-17", rf"\g<1>{exported_on}", text, count=1)
+    if changed == text:
+        raise ValueError("the demo profile has no TikTok exported_on: 2026-11-17 to move")
+    profile.write_text(changed, "utf-8")
+
+
 def fresh_copy(pristine: Path, dest: Path) -> Path:
     """Replace ``dest`` with a copy of ``pristine``: the starting point of one cold build."""
     if dest.exists():

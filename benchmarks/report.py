@@ -94,9 +94,12 @@ def _compare(target: str, limit: str, value: float | None, bound: float,
     return Verdict(target, describe(value), limit, "PASS" if value <= bound else "FAIL")
 
 
-def verdicts(cases: dict[str, Case]) -> list[Verdict]:
-    """Each target of issue 8 against what was measured."""
+def verdicts(cases: dict[str, Case], roster_marginal: float | None = None) -> list[Verdict]:
+    """Each target of issues 8 and 21 against what was measured (``roster_marginal``: seconds
+    per extra creator on every core, None when the roster case did not run)."""
     demo, mkdocs, large = cases["demo"], cases["mkdocs"], cases["large"]
+    floor = cases.get("floor", Case("stack floor", skipped="not measured"))
+    exports = cases.get("exports", Case("rebuild after new exports", skipped="not measured"))
     noop, edit, serve = cases["noop"], cases["edit"], cases["serve"]
 
     def side(a: Case, b: Case) -> Callable[[float], str]:
@@ -112,11 +115,15 @@ def verdicts(cases: dict[str, Case]) -> list[Verdict]:
     def alone(case: Case) -> float | None:
         return case.median if case.ok else None
 
-    mediakit = [c for c in (demo, large, noop, edit, serve) if c.ok]
+    mediakit = [c for c in (demo, large, exports, noop, edit, serve) if c.ok]
     biggest = max(mediakit, key=lambda c: c.peak_mib) if mediakit else None
     return [
         _compare("cold demo build vs mkdocs build of the equivalent site", "≤ 1.0×",
                  ratio(demo, mkdocs), 1.0, side(demo, mkdocs), skip_reason(demo, mkdocs)),
+        _compare("cold demo build vs stack floor", "≤ 1.0×", ratio(demo, floor), 1.0,
+                 side(demo, floor), skip_reason(demo, floor)),
+        _compare("rebuild after new exports vs stack floor", "≤ 0.8×", ratio(exports, floor),
+                 0.8, side(exports, floor), skip_reason(exports, floor)),
         _compare("cold large-account build vs cold demo build", "≤ 1.3×",
                  ratio(large, demo), 1.3, side(large, demo), skip_reason(large, demo)),
         _compare("no-op rebuild", "≤ 0.3 s", alone(noop), 0.3, _seconds, skip_reason(noop)),
@@ -128,6 +135,8 @@ def verdicts(cases: dict[str, Case]) -> list[Verdict]:
                  biggest.peak_mib if biggest else None, 300,
                  lambda mib: f"{mib:.0f} MiB ({biggest.name})" if biggest else "",
                  "not measured"),
+        _compare("roster: marginal cost per creator, all cores", "≤ 0.25 s", roster_marginal,
+                 0.25, lambda seconds: f"{seconds:.2f} s", "roster case not run"),
     ]
 
 
@@ -138,7 +147,8 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def markdown(cases: dict[str, Case], costs: list[Cost], info: dict[str, str],
-             notes: list[str], command: str, started: str, load: str) -> str:
+             notes: list[str], command: str, started: str, load: str,
+             roster_marginal: float | None = None) -> str:
     out = [
         "# Benchmark results",
         "",
@@ -152,7 +162,8 @@ def markdown(cases: dict[str, Case], costs: list[Cost], info: dict[str, str],
         "",
     ]
     out += _table(["target", "measured", "limit", "result"],
-                  [[v.target, v.measured, v.limit, f"**{v.result}**"] for v in verdicts(cases)])
+                  [[v.target, v.measured, v.limit, f"**{v.result}**"]
+                   for v in verdicts(cases, roster_marginal)])
     out += ["", "## Cases", ""]
     rows = []
     for case in cases.values():

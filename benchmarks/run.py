@@ -13,12 +13,14 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +28,14 @@ from costs import Cost, measure_costs
 from measure import BenchmarkError, Case, Sample, run_command
 from page_weight import page_weight, verdict
 from page_weight import section as weight_section
-from projects import copy_demo, fresh_copy, make_large, make_mkdocs_site
+from projects import (
+    apply_new_exports,
+    copy_demo,
+    fresh_copy,
+    make_large,
+    make_mkdocs_site,
+    make_new_exports,
+)
 from report import machine, markdown
 from roster_case import roster_section
 from serve_latency import measure_serve, serve_available
@@ -35,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 MEDIAKIT = [sys.executable, "-m", "mediakit.commands.main"]
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean"]
+FLOOR = [sys.executable, str(Path(__file__).resolve().parent / "stack_floor.py")]
 EDIT_PAGE = Path("content/pages/about.md")
 EXPORTED = ("mediakit", "templates", "content", "scripts")
 
@@ -67,6 +77,44 @@ def build(project: Path, env: dict[str, str], *options: str) -> Sample:
     return sample
 
 
+def drawn(output: str) -> int:
+    """How many charts a build says it drew ("charts: 20 drawn, 0 from the cache")."""
+    found = re.search(r"charts:\s+(\d+) drawn", output)
+    if found is None:
+        raise BenchmarkError(f"the build did not say how many charts it drew:\n{output[-800:]}")
+    return int(found.group(1))
+
+
+def new_exports_build(settled: Path, exports: Path, work: Path, env: dict[str, str]) -> Sample:
+    """A built project (history, cache, site) given next month's TikTok exports, built again."""
+    project = fresh_copy(settled, work / "new-exports")
+    apply_new_exports(project, exports)
+    sample, output = run_command([*MEDIAKIT, "build", str(project)], cwd=project, env=env)
+    if drawn(output) == 0:
+        raise BenchmarkError("after new exports the build drew no chart: nothing was rebuilt")
+    return sample
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The stack-floor script's arguments: the demo build's own chart and page counts."""
+
+    charts: int
+    pages: int
+
+    @classmethod
+    def of(cls, built: Path) -> Floor:
+        return cls(charts=len(list((built / ".mediakit-cache" / "charts").glob("*.svg"))),
+                   pages=len(list((built / "site").rglob("*.html"))))
+
+    def run(self, work: Path, env: dict[str, str]) -> Sample:
+        out = work / "floor-site"
+        shutil.rmtree(out, ignore_errors=True)
+        sample, _ = run_command([*FLOOR, str(out), "--charts", str(self.charts), "--pages",
+                                 str(self.pages)], cwd=work, env=env)
+        return sample
+
+
 def mkdocs_build(site: Path, env: dict[str, str]) -> Sample:
     shutil.rmtree(site / "site", ignore_errors=True)
     sample, _ = run_command(MKDOCS, cwd=site, env=env)
@@ -74,10 +122,15 @@ def mkdocs_build(site: Path, env: dict[str, str]) -> Sample:
 
 
 def cold_builds(work: Path, demo: Path, large: Path, mkdocs_site: Path | None,
-                env: dict[str, str], runs: int, large_runs: int) -> dict[str, Case]:
-    """Cold demo, mkdocs and large-account builds, alternating round by round."""
+                env: dict[str, str], runs: int, large_runs: int, floor: Floor,
+                settled: Path, exports: Path) -> dict[str, Case]:
+    """Cold demo, mkdocs, stack floor, new-exports rebuild and large-account builds, alternating
+    round by round, so a burst of load elsewhere hits them alike."""
     cases = {"demo": Case("cold demo build (mediakit)"),
              "mkdocs": Case("mkdocs build of the equivalent site"),
+             "floor": Case(f"stack floor ({floor.charts} charts drawn serially, "
+                           f"{floor.pages} pages)"),
+             "exports": Case("rebuild after new exports (next month's TikTok download)"),
              "large": Case("cold large-account build (mediakit)")}
     if mkdocs_site is None:
         cases["mkdocs"].skipped = "mkdocs not installed (pip install mkdocs)"
@@ -86,6 +139,8 @@ def cold_builds(work: Path, demo: Path, large: Path, mkdocs_site: Path | None,
             cases["demo"].samples.append(build(fresh_copy(demo, work / "cold-demo"), env))
             if mkdocs_site is not None:
                 cases["mkdocs"].samples.append(mkdocs_build(mkdocs_site, env))
+            cases["floor"].samples.append(floor.run(work, env))
+            cases["exports"].samples.append(new_exports_build(settled, exports, work, env))
         if round_number < large_runs:
             cases["large"].samples.append(build(fresh_copy(large, work / "cold-large"), env))
         ran = [(key, case) for key, case in cases.items()
@@ -151,6 +206,10 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     build(reference, env)  # also warms the OS file cache and the bytecode caches
     weight = weight_section(reference / "site")
     say(verdict(page_weight(reference / "site")))
+    floor = Floor.of(reference)
+    floor.run(work, env)  # warm-up, as for mediakit
+    exports = make_new_exports(source, work / "next-month-tiktok")
+    new_exports_build(reference, exports, work, env)  # warm-up; also checks it draws charts
     mkdocs_site = None
     notes = []
     if shutil.which("mkdocs") or _has_module("mkdocs"):
@@ -187,7 +246,17 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
                  "stream like a browser tab; from writing the page to receiving the next event; "
                  "peak memory is serve's own high-water mark (VmHWM).")
     say("cold builds...")
-    cases = cold_builds(work, demo, large, mkdocs_site, env, args.runs, args.large_runs)
+    notes.append(
+        f"Stack floor: benchmarks/stack_floor.py imports pandas, Altair, vl-convert and Jinja2, "
+        f"draws {floor.charts} Altair charts one after another with vl-convert (as many as the "
+        f"demo build draws) and writes {floor.pages} pages (as many HTML pages as the demo "
+        "site): the stack's cost without mediakit's own work. Rebuild after new exports: the "
+        "demo built once (history, chart cache and site in place), then its TikTok folder "
+        "replaced by `scripts/make_demo.py --end 2026-12-16` (next month's download) and "
+        "exported_on moved to 2026-12-17; the build must say it drew charts."
+    )
+    cases = cold_builds(work, demo, large, mkdocs_site, env, args.runs, args.large_runs,
+                        floor, reference, exports)
     say("rebuilds...")
     cases.update(rebuilds(work, demo, env, args.runs))
     say("serve...")
@@ -196,15 +265,15 @@ def benchmark(args: argparse.Namespace, source: Path, work: Path, env: dict[str,
     if args.cost_runs:
         say("start-up costs...")
         costs = measure_costs(source, env, args.cost_runs)
-    roster = ""
+    roster, marginal = "", None
     if args.roster:
         say("roster...")
         small, large = args.roster
-        roster = roster_section(source, work, env, small, large)
+        roster, marginal = roster_section(source, work, env, small, large)
     load = f"{load_before:.2f} → {os.getloadavg()[0]:.2f}"
     command = "python benchmarks/run.py" + (" --quick" if args.quick else "") + (
         f" --rev {args.rev}" if args.rev else "")
-    return markdown(cases, costs, info, notes, command, started, load) + weight + roster
+    return markdown(cases, costs, info, notes, command, started, load, marginal) + weight + roster
 
 
 def profile(out: Path, source: Path, work: Path, env: dict[str, str], days: int,
@@ -270,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                              "working tree, e.g. HEAD while others have half-done edits")
     parser.add_argument("--roster", type=int, nargs=2, metavar=("SMALL", "LARGE"),
                         default=None, help="roster sizes for the marginal cost per creator "
-                        "(default 4 20; --quick 2 4; 0 0 to skip)")
+                        "(default 20 100; --quick 2 4; 0 0 to skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="instead of timing, write pyinstrument profiles into DIR")
@@ -280,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cost_runs is None:
         args.cost_runs = 1 if args.quick else 3
     if args.roster is None:
-        args.roster = (2, 4) if args.quick else (4, 20)
+        args.roster = (2, 4) if args.quick else (20, 100)
     if args.roster[0] >= args.roster[1]:
         args.roster = None  # "0 0" (or any non-growing pair) skips the roster case
     results = args.results or (None if args.quick else RESULTS)

@@ -95,18 +95,27 @@ def test_each_target_is_judged_against_its_own_limit():
         "noop": _case("no-op", 0.25, 0.31, 0.2),  # median 0.25
         "edit": _case("one edit", 0.6, 0.7, 0.5),  # median 0.6
         "serve": serve,
+        "floor": _case("stack floor", 4.2, 3.9, 4.4, peak=180),  # median 4.2: 4.0 / 4.2 = 0.95
+        "exports": _case("new exports", 3.5, 3.3, 3.4, peak=250),  # median 3.4: 3.4 / 4.2 = 0.81
     }
-    results = {v.target: (v.measured, v.result) for v in verdicts(cases)}
+    results = {v.target: (v.measured, v.result) for v in verdicts(cases, 0.26)}
     assert results == {
         "cold demo build vs mkdocs build of the equivalent site":
             ("8.00× (4.00 s vs 500 ms)", "FAIL"),  # no CPU times in these samples
+        "cold demo build vs stack floor": ("0.95× (4.00 s vs 4.20 s)", "PASS"),
+        "rebuild after new exports vs stack floor": ("0.81× (3.40 s vs 4.20 s)", "FAIL"),
+        "roster: marginal cost per creator, all cores": ("0.26 s", "FAIL"),
         "cold large-account build vs cold demo build": ("1.20× (4.80 s vs 4.00 s)", "PASS"),
         "no-op rebuild": ("250 ms", "PASS"),
         "rebuild after one Markdown edit": ("600 ms", "FAIL"),
         "serve: save → reload event": ("serve not available yet", "SKIP"),
-        # the mkdocs process is not mediakit, so its memory does not count
-        "peak memory, largest mediakit process": ("240 MiB (cold large)", "PASS"),
+        # neither mkdocs nor the floor is mediakit, so their memory does not count
+        "peak memory, largest mediakit process": ("250 MiB (new exports)", "PASS"),
     }
+    without = {v.target: v.result for v in verdicts({**cases, "floor": Case(
+        "stack floor", skipped="not measured")})}
+    assert without["cold demo build vs stack floor"] == "SKIP"
+    assert without["roster: marginal cost per creator, all cores"] == "SKIP"
 
 
 

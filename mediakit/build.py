@@ -33,8 +33,8 @@ from mediakit.project.profile import Profile, load_profile
 from mediakit.project.yaml_lines import read_with_lines
 from mediakit.publish import record
 from mediakit.publish.output import check_out_dir, publish
+from mediakit.site import chart_pool, languages, render  # noqa: F401 (render: re-exported)
 from mediakit.site import charts as charts_module
-from mediakit.site import languages, render  # noqa: F401 (render: re-exported)
 from mediakit.site.chart_svg import Chart, Renderer
 from mediakit.site.palette import palette
 from mediakit.site.pdf import PDF_NAME
@@ -110,10 +110,7 @@ def read_history(project: Project) -> Account:
 
 def read_exports(project: Project, profile: Profile) -> Account:
     """Every configured platform's export folder, read into one Account (no history)."""
-    fresh = Account()
-    for platform in profile.platforms:
-        fresh = combine(fresh, read_platform(project, profile, platform))
-    return fresh
+    return combine(*(read_platform(project, profile, name) for name in profile.platforms))
 
 
 def read_platform(project: Project, profile: Profile, platform: str) -> Account:
@@ -127,15 +124,14 @@ def read_platform(project: Project, profile: Profile, platform: str) -> Account:
     )
 
 
-def combine(first: Account, second: Account) -> Account:
-    """Two platforms' accounts side by side (their keys never overlap: platform is in each key)."""
-    merged = Account(
-        files=first.files + second.files,
-        warnings=first.warnings + second.warnings,
-        notes=first.notes + second.notes,
-    )
+def combine(*accounts: Account) -> Account:
+    """Platforms' accounts side by side (their keys never overlap: platform is in each key);
+    each table conformed once, however many platforms."""
+    merged = Account(files=[item for one in accounts for item in one.files],
+                     warnings=[item for one in accounts for item in one.warnings],
+                     notes=[item for one in accounts for item in one.notes])
     for table in SCHEMAS:
-        frames = [f for f in (getattr(first, table), getattr(second, table)) if not f.empty]
+        frames = [frame for one in accounts if not (frame := getattr(one, table)).empty]
         if frames:
             setattr(merged, table, conform(pd.concat(frames, ignore_index=True), table))
     return merged
@@ -217,8 +213,9 @@ def data_key(read: dict[str, str], as_of: date | None, *, saved: bool = True) ->
     return digest.hexdigest()
 
 
-def compute_data(project: Project, as_of: date | None, clock: _Clock) -> DataStage:
-    """Profile -> exports + history -> numbers -> charts."""
+def compute_data(project: Project, as_of: date | None, clock: _Clock,
+                 pool: chart_pool.ChartPool | None = None) -> DataStage:
+    """Profile -> exports + history -> numbers -> charts (drawn by ``pool`` if there is one)."""
     clock.stage("profile")
     inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
     profile = load_profile(project.profile_file)
@@ -228,7 +225,7 @@ def compute_data(project: Project, as_of: date | None, clock: _Clock) -> DataSta
     report = analyze(account, profile, as_of)
     warnings = list(report.warnings)
     clock.stage("charts")
-    renderer = Renderer(project.cache_dir / "charts")
+    renderer = Renderer(project.cache_dir / "charts", pool)
     charts = charts_module.build(report, profile, renderer)
     return DataStage(profile, account, report, charts, warnings, renderer.rendered,
                      renderer.cached)
@@ -261,19 +258,20 @@ def render_project(
     pdf: bool = False,
     progress: Progress | None = None,
     data: DataStage | None = None,
+    pool: chart_pool.ChartPool | None = None,
 ) -> Rendered:
     """Every stage up to the bytes of the site, without writing site/ or history.
 
     ``strict`` raises StrictBuildError as soon as the numbers carry a warning; ``pdf`` adds
     media-kit.pdf to the files (WeasyPrint; a missing WeasyPrint is an OutputError). ``data``
     is a DataStage computed from the very same data files (DataMemo): only the pages are
-    rendered, and the history is already saved.
+    rendered, and the history is already saved. ``pool`` draws the charts (chart_pool.py).
     """
     clock = progress if isinstance(progress, _Clock) else _Clock(progress)
     project = Project(Path(project_dir))
     reused = data is not None
     if data is None:
-        data = compute_data(project, as_of, clock)
+        data = compute_data(project, as_of, clock, pool)
     report = data.report
     demo = data.profile.demo
     report.warnings = [*data.warnings, *creator_questions(project, data.profile),
@@ -310,13 +308,15 @@ def build(
     pdf: bool = False,
     progress: Progress | None = None,
     memo: DataMemo | None = None,
+    pool: chart_pool.ChartPool | None = None,
 ) -> BuildResult:
     """Build the site for the project in ``project_dir``; the previous site survives any error.
 
     ``strict`` refuses to write anything when there are warnings (StrictBuildError); ``pdf``
     also writes site/media-kit.pdf (mediakit.site.pdf, which needs WeasyPrint); ``progress`` is told
     when each stage (a key of STAGES) starts; ``memo`` (kept by ``serve`` between builds) skips
-    the data stages when no data file changed since the build that filled it.
+    the data stages when no data file changed since the build that filled it; ``pool``
+    (chart_pool.py: the command's, or serve's kept warm) draws the charts, else this process.
     """
     started = time.perf_counter()
     clock = _Clock(progress)
@@ -328,7 +328,7 @@ def build(
     if memo is not None and memo.key == data_key(read_before, as_of):
         reuse = memo.stage
     rendered = render_project(project.root, as_of=as_of, today=today, strict=strict, pdf=pdf,
-                              progress=clock, data=reuse)
+                              progress=clock, data=reuse, pool=pool)
     clock.stage("history")
     changed = history.write_files(rendered.history, project.history_dir)
     clock.stage("publish")

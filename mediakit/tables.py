@@ -124,13 +124,27 @@ def _empty_template(table: str) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})
 
 
+@functools.cache
+def _dtype(name: str) -> object:
+    return pd.api.types.pandas_dtype(name)
+
+
 def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return ``frame`` with exactly the table's columns, in order, with canonical dtypes.
 
     Missing columns are added as all-missing (a source that cannot fill a column leaves it NA).
     Extra columns are dropped. Rows are sorted by the table's key so output is deterministic.
+    A frame that already has the schema's columns and dtypes (every reader's output, the
+    history: most calls in a build) is only sorted: rebuilding it column by column would give
+    the same values at ~10 % of a roster creator's build.
     """
     schema = SCHEMAS[table]
+    if list(frame.columns) == list(schema) and all(  # exact dtypes: "str" is not "string"
+            frame[name].dtype == _dtype(dtype) for name, dtype in schema.items()):
+        out = frame
+        if len(out):
+            out = out.sort_values(KEYS[table], kind="mergesort")
+        return out.reset_index(drop=True)
     out = pd.DataFrame(index=frame.index)
     for name, dtype in schema.items():
         if name in frame.columns:

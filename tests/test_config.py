@@ -673,3 +673,16 @@ def test_examples_in_the_profile_reference_load(tmp_path):
     assert smallest.platforms["tiktok"].url == "https://www.tiktok.com/@maraquinnmusic"
     assert full.platforms["instagram"].handle == "@maraquinnmusic"
     assert [rate.currency for rate in full.rates] == ["EUR", "EUR"]  # second takes the first's
+
+
+# --- the PDF's paper ------------------------------------------------------------------------------
+
+def test_paper_is_a4_unless_the_creator_says_letter(tmp_path):
+    assert load(tmp_path, MINIMAL).site.paper == "a4"
+    assert load(tmp_path, BASE + "site:\n  paper: Letter\n").site.paper == "letter"
+
+
+def test_an_unknown_paper_names_its_line_and_the_choices(tmp_path):
+    err = error(tmp_path, BASE + "site:\n  paper: A3\n")
+    assert err.line == 6 and err.field == "site.paper"
+    assert "must be a4 or letter, got 'A3'" in str(err)

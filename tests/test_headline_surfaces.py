@@ -179,7 +179,7 @@ def test_the_pdf_shows_the_same_headline(agency: Path, tmp_path: Path):
     section = text.split("Headline numbers", 1)[1]
     for name, key in (("TikTok", "tiktok"), ("Instagram", "instagram"), ("YouTube", "youtube")):
         shown = DEMO[key]
-        card = section.split(f"{name} @", 1)[1]
+        card = section.split(f"{name} Followers", 1)[1]  # the one-sheet's row for the platform
         # pdftotext lays the four cards out in columns: labels first, then the numbers
         order = [shown.followers, shown.median_views, shown.engagement, shown.views_30d]
         at = [card.find(value) for value in order]

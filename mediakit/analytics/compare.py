@@ -72,14 +72,16 @@ def periods(daily: pd.DataFrame, posts: pd.DataFrame, as_of: date,
     """Headline metrics for the ``days`` ending on as_of and the ``days`` before them."""
     before = as_of - timedelta(days=days)
     rows: list[PeriodChange] = []
+    # each window's rows picked once, not once per column and figure (the same sums and spans)
+    now, then = (daily[in_window(daily["date"], end, days)] for end in (as_of, before))
     for column, label in DAILY_SUMS:
-        current, full_now = _sum(daily, column, as_of, days)
-        previous, full_then = _sum(daily, column, before, days)
+        current, full_now = _sum(now, column, as_of, days)
+        previous, full_then = _sum(then, column, before, days)
         if current is None and previous is None:
             continue
         rows.append(change(column, label, current, previous, full_now and full_then,
-                           span=column_span(daily, column, as_of, days),
-                           previous_span=column_span(daily, column, before, days)))
+                           span=column_span(now, column, as_of, days),
+                           previous_span=column_span(then, column, before, days)))
     ends = [followers_on(daily, day) for day in (as_of, before, before - timedelta(days=days))]
     if all(value is not None for value in ends):
         now, mid, start = ends

@@ -95,17 +95,25 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
     """
     if not force and _skipped(project_dir, out_dir, as_of, strict, pdf, quiet, today):
         return
-    from mediakit.build import build as run_build
+    from mediakit.site import chart_pool
 
-    out = console()
-    view = StageView(out, show=not quiet and (out.is_terminal or is_verbose(ctx)))
-    ok = False
-    try:
-        result = run_build(project_dir, out_dir=out_dir, as_of=as_of, today=today,
-                           strict=strict, pdf=pdf, progress=view)
-        ok = True
-    finally:
-        view.close(ok)
+    # The drawing processes start first, so their engines warm up while this one imports pandas,
+    # reads the exports and computes the numbers; they end with the build, whatever happens.
+    # None when every chart will come from the cache (or on one core: chart_pool.wanted_workers).
+    drawing = chart_pool.wanted_workers() > 0 and not _charts_cached(project_dir, out_dir, as_of,
+                                                                      pdf)
+    with chart_pool.for_build(None, needed=drawing) as pool:
+        from mediakit.build import build as run_build
+
+        out = console()
+        view = StageView(out, show=not quiet and (out.is_terminal or is_verbose(ctx)))
+        ok = False
+        try:
+            result = run_build(project_dir, out_dir=out_dir, as_of=as_of, today=today,
+                               strict=strict, pdf=pdf, progress=view, pool=pool)
+            ok = True
+        finally:
+            view.close(ok)
     for warning in result.warnings:
         warn(warning)
     if quiet:
@@ -124,6 +132,17 @@ def build(ctx: click.Context, project_dir: Path, out_dir: Path | None, as_of: da
               markup=False)
     for text in result.notes:
         note(text)
+
+
+def _charts_cached(project_dir: Path, out_dir: Path | None, as_of: date | None,
+                   pdf: bool) -> bool:
+    from mediakit.project.layout import Project
+    from mediakit.publish import fastpath
+
+    project = Project(project_dir)
+    return fastpath.charts_unchanged(
+        project.root, out_dir if out_dir is not None else project.site, project.cache_dir,
+        as_of_option=as_of, pdf=pdf)
 
 
 def _skipped(project_dir: Path, out_dir: Path | None, as_of: date | None, strict: bool,

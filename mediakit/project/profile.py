@@ -157,6 +157,8 @@ KIT_SECTIONS = ("numbers", "audience", "posts", "growth", "timing", "rates", "pa
                 "case-studies", "testimonials", "about", "contact")
 #: When the engagement benchmark (tier badge and band) is published.
 BENCHMARK_RULES = ("always", "favourable", "never")
+#: The PDF's paper sizes (``site.paper``): A4 almost everywhere, US Letter in North America.
+PAPER_SIZES = ("a4", "letter")
 
 
 class SiteOptions(_Model):
@@ -172,7 +174,16 @@ class SiteOptions(_Model):
     benchmark: str = "favourable"  # always | favourable (at or above the average band) | never
     report: bool = True  # publish the full analytics report (report.html)
     sections: list[str] = list(KIT_SECTIONS)
-    languages: list[LanguageTag] = []  # more languages to build the whole kit in (fr/, de/…)
+    paper: str = "a4"  # the PDF's paper: a4 | letter
+
+    @field_validator("paper", mode="before")
+    @classmethod
+    def _known_paper(cls, value: object) -> object:
+        text = value.strip().lower() if isinstance(value, str) else value
+        if text not in PAPER_SIZES:
+            fail(f"must be a4 or letter, got '{short(str(value))}'",
+                 hint="letter is US Letter (North America); a4 is used almost everywhere else")
+        return text
 
     @field_validator("benchmark")
     @classmethod

@@ -73,6 +73,30 @@ def try_skip(
         return None
 
 
+#: content/ folders only the pages read (mediakit.build.PAGE_FOLDERS, which a test keeps equal).
+PAGE_FOLDERS = ("pages", "pitches", "case-studies")
+
+
+def charts_unchanged(project_root: Path, out_dir: Path, cache_dir: Path, *,
+                     as_of_option: date | None, pdf: bool) -> bool:
+    """Whether a build would take every chart from the cache: the last build's record shows the
+    same options, mediakit and libraries, and no file of content/ outside the pages folders
+    changed since (charts are made of the profile and the data only). ``mediakit build`` starts
+    no drawing processes then. Any doubt (no record, no chart cache, a damaged one) is False."""
+    try:
+        body = read_record(record_path(cache_dir, user_folder(out_dir)))
+        if body is None or not (cache_dir / "charts").is_dir():
+            return False
+        if body["options"] != options(as_of_option, pdf) or body["environment"] != environment(pdf):
+            return False
+        read, recorded = inputs(project_root), body["inputs"]
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return False
+    pages = tuple(f"content/{folder}/" for folder in PAGE_FOLDERS)
+    return not any(read.get(name) != recorded.get(name) for name in set(read) | set(recorded)
+                   if name.startswith("content/") and not name.startswith(pages))
+
+
 def _try_skip(project_root: Path, out_dir: Path, cache_dir: Path, as_of_option: date | None,
               pdf: bool, strict: bool, today: date, started: float) -> Skipped | None:
     path = record_path(cache_dir, out_dir)

@@ -22,6 +22,8 @@ from mediakit.publish import fastpath
 from mediakit.publish.safety import user_folder
 from mediakit.serve.http_server import HOST, PreviewServer
 from mediakit.serve.live import LiveState
+from mediakit.site import chart_pool
+from mediakit.site.chart_pool import ChartPool
 
 #: watchfiles yields once files have been quiet this long (ms), or after DEBOUNCE_MS at most.
 QUIET_MS = 50
@@ -72,6 +74,7 @@ class Preview:
         self.state = LiveState()
         self.stop = threading.Event()
         self.memo = DataMemo()  # the last build's numbers and charts, while no data file changes
+        self.pool: ChartPool | None = None  # warm drawing engines, kept from build to build
         self.building = threading.Lock()  # one build at a time: the first one and the watcher's
         self.watching = threading.Event()  # set once the watcher is in place
         if not self.project.root.is_dir():
@@ -121,7 +124,8 @@ class Preview:
                 self.echo(f"Warning: {printable(warning)}", True)
             return
         try:
-            result = build(self.project.root, out_dir=self.out_dir, memo=self.memo)
+            result = build(self.project.root, out_dir=self.out_dir, memo=self.memo,
+                           pool=self.pool)
         except MediakitError as error:
             self.state.failed(str(error))
             self.echo(f"Error: {error}", True)
@@ -167,7 +171,17 @@ class Preview:
             return path
 
     def run(self, open_browser: bool = False) -> None:
-        """Serve until Ctrl+C (or SIGTERM); always closes the port and stops the watcher."""
+        """Serve until Ctrl+C (or SIGTERM); the drawing processes end with it, however it ends."""
+        self.pool = chart_pool.start()
+        try:
+            self._serve(open_browser)
+        finally:
+            self.pool, pool = None, self.pool
+            if pool is not None:
+                pool.close()
+
+    def _serve(self, open_browser: bool) -> None:
+        """Always closes the port and stops the watcher."""
         # The watcher starts first, so a file saved while the first build runs (or just after
         # "Serving" is printed) is never missed: it is watched before the build reads it.
         watcher = threading.Thread(target=self.watch, name="mediakit-watch", daemon=True)

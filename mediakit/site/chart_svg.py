@@ -7,6 +7,9 @@ The cache only saves time: one that cannot be read or written (read-only, full, 
 folder should be) means drawing.
 The drawn SVG is then made fit to share a page with others: ids renumbered and prefixed, sized by
 its container.
+With a ChartPool (chart_pool.py) an uncached chart is sent to a worker and the chart functions get
+a placeholder (``capped`` marks it too); ``resolve`` swaps in the drawn SVGs once all are sent,
+so drawing runs beside the building of the next specs. The bytes are the same either way.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from concurrent.futures import BrokenExecutor, Future
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediakit.project.limits import svg_problem
 from mediakit.site import cachefile, typeface
+from mediakit.site.chart_pool import ChartPool, draw_here, renumbered  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     import altair as alt
@@ -37,12 +42,18 @@ class Chart:
 
 
 class Renderer:
-    """Turns Altair charts into SVG, with an on-disk cache keyed by the spec's hash."""
+    """Turns Altair charts into SVG, with an on-disk cache keyed by the spec's hash.
 
-    def __init__(self, cache_dir: Path | None) -> None:
+    Without a pool each chart is drawn here, when asked; with one, uncached charts are drawn by
+    its workers and ``resolve`` fills them in.
+    """
+
+    def __init__(self, cache_dir: Path | None, pool: ChartPool | None = None) -> None:
         self.cache_dir = cache_dir
+        self.pool = pool
         self.rendered = 0
         self.cached = 0
+        self._pending: list[tuple[Future[str] | None, dict, str, Path | None]] = []
 
     def svg(self, chart: alt.TopLevelMixin, key: str) -> str:
         import vl_convert
@@ -57,14 +68,46 @@ class Renderer:
         svg = _read_cached(cached) if cached is not None else None
         if svg is not None:
             self.cached += 1
-        else:
-            typeface.register()
-            # numbered as in a new process: a cache entry's bytes do not depend on what was drawn
-            svg = renumbered(vl_convert.vegalite_to_svg(spec))
-            self.rendered += 1
-            if cached is not None:  # a cache that cannot be written only means drawing again
-                cachefile.store(cached, svg.encode("utf-8"))
+            return responsive(svg, key)
+        self.rendered += 1
+        if self.pool is not None and not self.pool.closed:
+            self._pending.append((self.pool.submit(spec), spec, key, cached))
+            return f"{_PENDING}{len(self._pending) - 1}-->"
+        return self._drawn(draw_here(spec), key, cached)
+
+    def _drawn(self, svg: str, key: str, cached: Path | None) -> str:
+        if cached is not None:  # a cache that cannot be written only means drawing again
+            cachefile.store(cached, svg.encode("utf-8"))
         return responsive(svg, key)
+
+    def resolve(self, charts: dict[str, Chart]) -> dict[str, Chart]:
+        """The charts with every placeholder replaced by its drawing (waits for the workers)."""
+        if not self._pending:
+            return charts
+        drawn = [self._drawn(_result(future, spec), key, cached)
+                 for future, spec, key, cached in self._pending]
+        self._pending = []
+
+        def filled(svg: str) -> str:
+            found = _PLACEHOLDER.fullmatch(svg)
+            if found is None:
+                return svg
+            svg = drawn[int(found.group(1))]
+            return capped(svg, float(found.group(2))) if found.group(2) else svg
+
+        return {name: replace(chart, svg=filled(chart.svg)) for name, chart in charts.items()}
+
+
+def _result(future: Future[str] | None, spec: dict) -> str:
+    """A worker's drawing; drawn here instead when the pool broke (a worker killed, say)."""
+    try:
+        return future.result() if future is not None else draw_here(spec)
+    except BrokenExecutor:
+        return draw_here(spec)
+
+
+_PENDING = "<!--mediakit chart "  # a placeholder: "<!--mediakit chart 3-->"
+_PLACEHOLDER = re.compile(r"<!--mediakit chart (\d+)(?: capped ([\d.]+))?-->")
 
 
 def _read_cached(path: Path) -> str | None:
@@ -94,36 +137,14 @@ def responsive(svg: str, key: str) -> str:
     return svg.replace("<svg ", '<svg role="img" aria-hidden="true" focusable="false" ', 1)
 
 
-_COUNTED_ID = re.compile(r'(?<=\sid=")(gradient_|clip)(\d+)(?=")')
-_COUNTED_REF = re.compile(r'(id="|url\(#)((?:gradient_|clip)\d+)(?=[")])')
-_FIRST = {"gradient_": 0, "clip": 1}  # where vl-convert's counters start in a new process
-
-
-def renumbered(svg: str) -> str:
-    """Number the SVG's gradients and clip paths as a first drawing in a new process would.
-
-    vl-convert counts them over the whole process ("gradient_0", then "gradient_1" in the next
-    chart drawn), so without this a chart's bytes would depend on what was drawn before it: in
-    ``serve``, or when some charts come from the cache and others are drawn.
-    """
-    mapping: dict[str, str] = {}
-    counts = dict(_FIRST)
-    for found in _COUNTED_ID.finditer(svg):
-        if found.group(0) not in mapping:
-            family = found.group(1)
-            mapping[found.group(0)] = f"{family}{counts[family]}"
-            counts[family] += 1
-    if all(old == new for old, new in mapping.items()):
-        return svg
-    return _COUNTED_REF.sub(lambda m: m.group(1) + mapping.get(m.group(2), m.group(2)), svg)
-
-
 def capped(svg: str, scale: float = 1.4) -> str:
     """Keep a chart from growing past ``scale`` × its design width on a wide screen.
 
     The report's bar charts are drawn narrow so their text stays legible when a phone shrinks
     them; without a cap a desktop would blow their 13 px labels up to 30 px.
     """
+    if svg.startswith(_PENDING):  # drawn later: Renderer.resolve caps it then
+        return svg.replace("-->", f" capped {scale}-->")
     found = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"', svg)
     if not found:
         return svg

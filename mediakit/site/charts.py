@@ -64,4 +64,4 @@ def build(report: Report, profile: Profile, renderer: Renderer,
             for chart in made:
                 if chart is not None:
                     charts[chart.key] = chart
-    return charts
+    return renderer.resolve(charts)  # with a pool: wait for the workers' drawings

@@ -61,20 +61,27 @@ def render_pdf(files: dict[str, bytes], page: str = "index.html",
     kit point at the live kit (``base_url``, the profile's ``site.base_url``), or are left out
     when there is none. Links to other sites and e-mail addresses stay as they are.
     """
+    if page not in files:
+        raise OutputError(f"cannot make the PDF: the site has no {page}")
+    return html_to_pdf(live_links(files[page].decode("utf-8"), page, base_url), files, page)
+
+
+def html_to_pdf(html: str, files: dict[str, bytes], page: str) -> bytes:
+    """PDF bytes of an HTML document whose stylesheets, fonts and images are in ``files``.
+
+    ``page`` is where the document sits in the site, so its relative URLs resolve; nothing is
+    fetched from anywhere else. No dates or random identifiers go in: same input, same bytes.
+    """
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:
         raise OutputError("cannot make the PDF: WeasyPrint is not available", hint=install_hint()) \
             from exc
-    if page not in files:
-        raise OutputError(f"cannot make the PDF: the site has no {page}")
-
     fetcher = _fetcher(files)
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.CRITICAL)  # its warnings about unsupported CSS are not the user's
     try:
-        html = live_links(files[page].decode("utf-8"), page, base_url)
         document = HTML(string=html, base_url=_BASE + page,
                         url_fetcher=fetcher, media_type="print")
         return document.write_pdf(uncompressed_pdf=False)

@@ -31,7 +31,7 @@ from mediakit.project import languages
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
-from mediakit.site import casestudies, i18n, pitches, typeface, wording
+from mediakit.site import casestudies, i18n, onesheet, pitches, typeface, wording
 from mediakit.site.chart_svg import Chart
 from mediakit.site.filters import benchmark_shown, meter, signed_percent
 from mediakit.site.format import Formatter
@@ -111,6 +111,7 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.filters["country"] = lambda code: country_name(code, formatter)
     env.filters["platform_name"] = platform_name
     env.filters["signed_percent"] = lambda value: signed_percent(value, formatter)
+    env.filters["paper_text"] = onesheet.paper_text
     env.globals["meter"] = meter
     env.globals["benchmark_shown"] = benchmark_shown
     env.globals["data_origin"] = lambda report: data_origin(report, formatter, platform_name)
@@ -230,7 +231,7 @@ def site(
     """Every file of the site, in memory.
 
     ``account`` (the canonical tables) lets case studies look their posts up in the exports;
-    ``pdf`` adds media-kit.pdf (WeasyPrint) and links it from the kit; ``cache_dir`` (the
+    ``pdf`` adds media-kit.pdf and a PDF per pitch (onesheet.py) and links them; ``cache_dir`` (the
     project's cache folder) keeps the share pictures drawn, as it keeps the charts;
     ``creator_notes`` receives what the creator could add (said in the terminal, never on a page).
     ``language`` writes the pages in another language than the profile's, as if they were in
@@ -333,7 +334,8 @@ def site(
         files[path] = _render(pitch_env, "pitch.html", {
             **context, **words(own, pitch.language, seen), "profile": seen, "pitch": pitch,
             "path": path, "root": "../", "noindex": True, "charts": pitch_charts,
-            "preview": f"{language}/{preview}" if up else preview, "pdf_href": None})
+            "preview": f"{language}/{preview}" if up else preview,
+            "pdf_href": f"{pitch.slug}.pdf" if pdf else None})
         files[preview] = preview_png(report, seen, own, kicker=own.gettext(
             "Proposal for %(brand)s", brand=pitch.header.brand), cache_dir=cache_dir,
             avatar=avatar_for_preview(context["avatar"], pictures.files))
@@ -363,10 +365,10 @@ def site(
     if profile.site.custom_domain:
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")
     if pdf:
-        from mediakit.site.pdf import render_pdf
-
-        files[PDF_NAME] = render_pdf(
-            files, base_url=str(profile.site.base_url) if profile.site.base_url else None)
+        files.update(onesheet.documents(
+            lambda name, values: _render(env, name, values), context, files, offers,
+            paper=profile.site.paper, cache_dir=cache_dir, pictures=pictures.files,
+            base_url=str(profile.site.base_url) if profile.site.base_url else None))
     return files
 
 

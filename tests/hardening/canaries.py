@@ -146,6 +146,7 @@ NOT_TEXT: dict[str, str] = {
     "profile: site.show_suggested_rates": "true or false",
     "profile: site.report": "true or false",
     "profile: site.benchmark": _CHOICE + " (always, favourable, never)",
+    "profile: site.paper": _CHOICE + " (a4, letter)",
     "profile: site.sections[]": _CHOICE + " (the kit's section names)",
     "profile: site.interactive_charts": "true or false",
     "profile: site.languages[]":
@@ -299,7 +300,8 @@ class _Writer:
         self.written = Written(project)
         self.colours = 0
         self.currencies = iter(_CURRENCIES)
-        self.locales = iter(("en_NZ", "en_SG", "en_CA", "en_AU", "en_IN", "en_MT", "en_BW"))  # English ones
+        # English locales: the pages stay readable
+        self.locales = iter(("en_NZ", "en_SG", "en_CA", "en_AU", "en_IN", "en_MT", "en_BW"))
 
     def pages_for(self, pattern: str, own: str | None) -> tuple[str, ...]:
         if pattern in NOT_RENDERED:

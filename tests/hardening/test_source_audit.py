@@ -28,6 +28,10 @@ AUDITED_SAFE: dict[tuple[str, str], str] = {
     ("kit/proposal.html", "pitch.body_html"): "render.markdown() output (see bio_html)",
     ("case-study.html", "study.body_html"): "render.markdown() output (see bio_html)",
     ("page.html", "page.html"): "render.markdown() output (see bio_html)",
+    ("print/kit.html", "chart.svg"): "the same vl-convert SVG, on the PDF one-sheet",
+    ("print/kit.html", "pitch.body_html"): "render.markdown() output (see bio_html)",
+    ("print/kit.html", "qr"): "onesheet.qr_svg(): segno's SVG path of the QR modules, no text "
+        "(the URL is only encoded in the modules, never written out)",
     ("group.html", "inputs.about_html"): "pagetext.markdown() output of ROSTER.yaml's "
         "group.about or group.about_page (see bio_html)",
 }

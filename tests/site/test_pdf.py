@@ -89,10 +89,10 @@ def pdf_links(data: bytes, tmp_path) -> set[str]:
 
 
 def test_pdf_links_are_real_addresses_with_or_without_a_live_kit(demo_inputs, tmp_path):
-    # the demo sets site.base_url: links within the kit point at the live kit
+    # the demo sets site.base_url: the one-sheet links the live kit (and its QR code says it)
     live = pdf_links(demo_inputs.render(pdf=True)[pdf.PDF_NAME], tmp_path)
     base = str(demo_inputs.profile.site.base_url)
-    assert f"{base}case-studies/liffey-audio-home-studio.html" in live
+    assert base in live
     assert "https://www.tiktok.com/@maraquinnmusic/video/7661732316709023528" in live
     assert all(link.startswith(("https://", "mailto:")) for link in live), live
     # without base_url, no placeholder address: the kit's own links are left out
@@ -102,6 +102,15 @@ def test_pdf_links_are_real_addresses_with_or_without_a_live_kit(demo_inputs, tm
     links = pdf_links(offline, tmp_path)
     assert not [link for link in links if "invalid" in link or link.startswith(base)]
     assert "https://www.tiktok.com/@maraquinnmusic/video/7661732316709023528" in links
+
+
+def test_the_printed_web_page_keeps_its_links_on_the_live_kit(demo_inputs, tmp_path):
+    """render_pdf (the web page printed, for write_pdf) still points its own links at base_url."""
+    files = demo_inputs.render()
+    base = str(demo_inputs.profile.site.base_url)
+    live = pdf_links(pdf.render_pdf(files, base_url=base), tmp_path)
+    assert f"{base}case-studies/liffey-audio-home-studio.html" in live
+    assert all(link.startswith(("https://", "mailto:")) for link in live), live
 
 
 def test_live_links_keep_addresses_and_drop_or_absolutise_the_rest():
