@@ -177,8 +177,12 @@ def _plain(text: str) -> str:
 
 
 def creator_words(content: Path) -> set[str]:
-    """The creator's single words: a title cut short on a chart ("singerso…") is theirs."""
-    return {word for piece in creator_texts(content) for word in WORD.findall(piece)}
+    """The creator's single words: a title cut short on a chart ("singerso…") is theirs, and so
+    is "two-song" as "twosong" when the PDF's text breaks it at its hyphen."""
+    pieces = creator_texts(content)
+    return {word for piece in pieces for word in WORD.findall(piece)} | {
+        joined.replace("-", "") for piece in pieces
+        for joined in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", piece)}
 
 
 def _json_values(data: object) -> list[str]:
