@@ -7,31 +7,37 @@ and one located ConfigError for any problem, from yaml_lines.py.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from mediakit.project import languages
 from mediakit.project.field_types import (
     BaseUrl,
-    Colour,
-    ContactUrl,
-    Currency,
-    Day,
-    Email,
     FontName,
     Hostname,
     LanguageTag,
     LocaleCode,
     RelativePath,
-    Share,
     Text,
     Timezone,
-    Url,
     fail,
+)
+from mediakit.project.profile_sections import (
+    PLATFORMS,
+    Colors,
+    Contact,
+    Link,
+    Partner,
+    Photo,
+    PlatformConfig,
+    Rate,
+    SelfReported,
+    StrictModel,
+    Testimonial,
+    did_you_mean,
 )
 from mediakit.project.validation_errors import short
 from mediakit.project.words import PerLanguage
@@ -43,112 +49,11 @@ __all__ = [
 ]
 
 DEFAULT_LOCALE = "en_US"
-PLATFORMS = ("tiktok", "instagram", "youtube")
 DIMENSIONS = ("age", "gender", "country", "city")
 _AT_HANDLES = ("tiktok", "instagram")  # platforms whose handles always start with '@'
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    lowered = {choice.lower(): choice for choice in choices}
-    key = word.lower().replace("-", "_").strip()
-    close = [key] if key in lowered else difflib.get_close_matches(key, list(lowered), n=1)
-    if close:
-        return f"did you mean '{lowered[close[0]]}'?"
-    return "allowed here: " + ", ".join(choices)
-
-
 # --- the schema -----------------------------------------------------------------------------------
-
-class _Model(BaseModel):
-    """Frozen, no extra keys; a blank value (``key:``) means "use the default"."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _known_keys_only(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        for key in data:
-            if key not in cls.model_fields:
-                fail(f"unknown key '{key}'", hint=_did_you_mean(str(key), list(cls.model_fields)),
-                     at=(key,))
-        return {key: value for key, value in data.items() if value is not None}
-
-
-class Colors(_Model):
-    primary: Colour = "#1e293b"
-    accent: Colour = "#2563eb"
-
-
-class Link(_Model):
-    label: Text
-    url: ContactUrl
-
-
-class Contact(_Model):
-    email: Email | None = None
-    links: list[Link] = []
-
-
-class PlatformConfig(_Model):
-    handle: Text
-    url: Url | None = None
-    data: RelativePath | None = None
-    exported_on: Day | None = None
-
-
-class Rate(_Model):
-    deliverable: Text
-    platform: str | None = None
-    price: Annotated[float, Field(ge=0, allow_inf_nan=False)]
-    currency: Currency = "USD"
-    notes: str | None = None
-
-    @field_validator("platform")
-    @classmethod
-    def _known_platform(cls, value: str) -> str:
-        if value not in PLATFORMS:
-            fail(f"unknown platform '{value}'", hint=_did_you_mean(value, PLATFORMS))
-        return value
-
-
-class Partner(_Model):
-    name: Text
-    url: Url | None = None
-    logo: RelativePath | None = None
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
-
-
-class Photo(_Model):
-    """A photo of the creator (the hero's cover, a press photo): the file and what it shows."""
-
-    file: RelativePath
-    alt: Text  # required: a screen reader says it, and a brand reads it if the picture fails
-
-
-class Testimonial(_Model):
-    quote: Text
-    author: Text
-    role: str | None = None
-
-
-class SelfReported(_Model):
-    source: Text
-    shares: dict[str, Share]
-
-    @field_validator("shares")
-    @classmethod
-    def _shares_add_up(cls, shares: dict[str, float]) -> dict[str, float]:
-        if not shares:
-            fail("needs at least one segment", hint='e.g. {"18-24": 0.41, "25-34": 0.33}')
-        total = sum(shares.values())
-        if round(total, 9) > 1.001:  # 0.334 + 0.334 + 0.333 is 1.0010000000000001 in floats
-            fail(f"the shares add up to {round(total, 4):g} ({round(total * 100, 2):g}%), "
-                 "more than 1 (100%)",
-                 hint="each share is a fraction of the audience: 41% is 0.41")
-        return shares
-
 
 #: The kit's sections, in the default order; ``site.sections`` chooses and orders them.
 #: Press photos in the gallery: a handful, so the kit stays light on a phone.
@@ -161,7 +66,7 @@ BENCHMARK_RULES = ("always", "favourable", "never")
 PAPER_SIZES = ("a4", "letter")
 
 
-class SiteOptions(_Model):
+class SiteOptions(StrictModel):
     title: Text = "Media kit"  # Profile fills in "<name> — Media kit"
     base_url: BaseUrl | None = None
     custom_domain: Hostname | None = None
@@ -199,7 +104,7 @@ class SiteOptions(_Model):
         for index, value in enumerate(values):
             if value not in KIT_SECTIONS:
                 fail(f"unknown section '{short(value)}'", at=(index,),
-                     hint=_did_you_mean(value, KIT_SECTIONS))
+                     hint=did_you_mean(value, KIT_SECTIONS))
         return list(dict.fromkeys(values))
 
     @field_validator("languages", mode="before")
@@ -233,7 +138,7 @@ def _language_of(data: dict[str, Any]) -> str:
     return DEFAULT_LOCALE.split("_")[0]
 
 
-class Profile(_Model, PerLanguage):
+class Profile(StrictModel, PerLanguage):
     """Everything the creator tells us about themselves; the numbers come from exports.
 
     The fields in WORDS may be given per language (words.py): read plainly, they hold the kit's
@@ -320,7 +225,7 @@ class Profile(_Model, PerLanguage):
             fail("lists no platform", hint='add one, e.g. tiktok: {handle: "@yourname"}')
         for key in value:
             if key not in PLATFORMS:
-                fail(f"unknown platform '{key}'", hint=_did_you_mean(str(key), PLATFORMS),
+                fail(f"unknown platform '{key}'", hint=did_you_mean(str(key), PLATFORMS),
                      at=(key,))
         return {key: {} if config is None else config for key, config in value.items()}
 
@@ -348,11 +253,11 @@ class Profile(_Model, PerLanguage):
         for platform, dimensions in value.items():
             if platform not in PLATFORMS:
                 fail(f"unknown platform '{platform}'",
-                     hint=_did_you_mean(str(platform), PLATFORMS), at=(platform,))
+                     hint=did_you_mean(str(platform), PLATFORMS), at=(platform,))
             for dimension in dimensions if isinstance(dimensions, dict) else ():
                 if dimension not in DIMENSIONS:
                     fail(f"unknown audience dimension '{dimension}'",
-                         hint=_did_you_mean(str(dimension), DIMENSIONS), at=(platform, dimension))
+                         hint=did_you_mean(str(dimension), DIMENSIONS), at=(platform, dimension))
         return {key: {} if dims is None else dims for key, dims in value.items()}
 
     @model_validator(mode="after")

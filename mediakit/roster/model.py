@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from mediakit.errors import ConfigError
 from mediakit.project.field_types import BaseUrl, RelativePath, Text, fail
-from mediakit.project.profile import Colors, Contact, Link, Rate, _Model
+from mediakit.project.profile_sections import Colors, Contact, Link, Rate, StrictModel
 
 
 class Branding(BaseModel):
@@ -33,7 +33,7 @@ class Branding(BaseModel):
         return value.lower()
 
 
-class Group(_Model):
+class Group(StrictModel):
     """``group:`` in ROSTER.yaml: the roster is one collective pitching as one (docs/groups.md).
 
     The same checked types as a creator's profile (links, colours, rates, paths), so a group's

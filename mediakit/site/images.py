@@ -127,9 +127,13 @@ def _looks_like(body: bytes, fmt: str) -> bool:
 
 def decode(data: bytes, *, name: str, file: str | Path, field: str | None = None):
     """The picture, upright, in sRGB RGB or RGBA; any way it cannot be is a ConfigError."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
     _register_heif()
+    # WeasyPrint (the PDF) switches Pillow to accept cut-off files for everyone once imported;
+    # a photo cut short must still be refused here, whatever was imported before.
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -155,6 +159,8 @@ def decode(data: bytes, *, name: str, file: str | Path, field: str | None = None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise _refused(name, f"it is damaged or cut short ({str(exc)[:80]})", file, field,
                        hint="copy or download it again") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def _register_heif() -> None:

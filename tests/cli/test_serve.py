@@ -252,7 +252,8 @@ def test_serve_reloads_on_change_and_shows_errors_over_the_last_good_page(served
         assert data["message"].startswith(f"{profile}:1")
         status, page = get(url)  # the last good build is still served
         assert status == 200 and "Mara Quinn" in page and 'data-build="2"' in page
-        assert any(line.startswith(f"Error: {profile}:1") for line in log)
+        # the event can arrive before the reader thread has the process's error line: wait for it
+        assert logged(log, lambda: any(line.startswith(f"Error: {profile}:1") for line in log))
 
         profile.write_text(good, "utf-8")
         assert events.next(REBUILD_S) == ("reload", {"build": 3})

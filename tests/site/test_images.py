@@ -119,6 +119,17 @@ def test_a_truncated_photo_is_refused():
     assert "damaged or cut short" in refused(data[: len(data) // 2])
 
 
+def test_a_truncated_photo_is_refused_even_after_weasyprint_is_imported(monkeypatch):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported (a
+    build with --pdf): mediakit's own check must not depend on import order."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = phone_photo(size=(800, 600))
+    assert "damaged or cut short" in refused(data[: len(data) // 2])
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # put back as it was found
+
+
 def test_a_web_page_saved_as_jpg_is_refused():
     text = refused(b"<!doctype html><title>404 Not Found</title>")
     assert "not a JPEG, PNG, WebP, GIF, HEIC or AVIF picture" in text

@@ -21,7 +21,7 @@ needs(pdf.available(), f"WeasyPrint ({pdf.install_hint()})")
 for tool in ("pdfinfo", "pdffonts", "pdftotext", "pdftoppm", "pdftohtml"):
     needs(shutil.which(tool) is not None, f"{tool} (Debian poppler-utils)")
 
-PITCHES = ("pitches/harbour-strings.pdf", "pitches/liffey-audio.pdf")
+PITCHES = ("pitches/carnet-mauve.pdf", "pitches/harbour-strings.pdf", "pitches/liffey-audio.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +183,7 @@ def test_without_base_url_there_is_no_qr_and_no_kit_link(demo_inputs, tmp_path, 
     demo_inputs.render(pdf=True, profile=profile)
     assert drawn and not [html for html in drawn if 'class="qr"' in html]
     demo_inputs.render(pdf=True)  # with base_url: the kit's and each pitch's
-    assert len([html for html in drawn if 'class="qr"' in html]) == 4  # the demo's 3 pitches
+    assert len([html for html in drawn if 'class="qr"' in html]) == 1 + len(PITCHES)
 
 
 def test_letter_paper(demo_inputs, tmp_path):
@@ -214,7 +214,7 @@ def test_the_same_inputs_give_the_same_bytes_and_the_cache_is_used(kit, demo_inp
     cache = tmp_path / "cache"
     first = demo_inputs.render(pdf=True, cache_dir=cache)
     assert first[pdf.PDF_NAME] == kit[pdf.PDF_NAME]  # another cache, another run: same bytes
-    assert len(list((cache / onesheet.CACHE).glob("*.pdf"))) == 4  # the kit and three pitches
+    assert len(list((cache / onesheet.CACHE).glob("*.pdf"))) == 1 + len(PITCHES)  # kit, pitches
 
     def no_drawing(*args: object) -> bytes:
         raise AssertionError("drew a PDF the cache has")
