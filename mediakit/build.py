@@ -33,7 +33,7 @@ from mediakit.project.profile import Profile, load_profile
 from mediakit.project.yaml_lines import read_with_lines
 from mediakit.publish import record
 from mediakit.publish.output import check_out_dir, publish
-from mediakit.site import chart_pool, render
+from mediakit.site import chart_pool, languages, render  # noqa: F401 (render: re-exported)
 from mediakit.site import charts as charts_module
 from mediakit.site.chart_svg import Chart, Renderer
 from mediakit.site.palette import palette
@@ -280,8 +280,8 @@ def render_project(
         raise StrictBuildError(report.warnings)
     clock.stage("pages")
     notes: list[str] = []
-    files = render.site(
-        report, data.charts, data.profile,
+    files = languages.site(
+        report, data.charts, data.profile, chart_cache=project.cache_dir / "charts",
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
         account=data.account, pdf=pdf, cache_dir=project.cache_dir, creator_notes=notes,
     )

@@ -19,8 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mediakit.site.i18n import N_  # words the group page translates
+
 BEST_POSTS = 6  # the group's best posts across members
-OVERLAP_NOTE = "combined following, not unique people"
+OVERLAP_NOTE = N_("combined following, not unique people")
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def audience(built: list[Member], platform: str) -> Audience:
     if lacking:
         age_note = f"left out: no exported age split for {', '.join(lacking)}"
     elif len(bands) > 1:
-        age_note = "left out: the members' exports use different age bands"
+        age_note = N_("left out: the members' exports use different age bands")
     else:
         age = weighted([(weight[m.slug], m.ages[platform]) for m in on])
     return Audience(
@@ -168,7 +170,7 @@ def audience(built: list[Member], platform: str) -> Audience:
         gender_from=[m.name for m in on if platform in m.gender],
         countries_from=[m.name for m in on if platform in m.countries],
         age_from=[m.name for m in on] if age is not None else [],
-        method="each member's audience weighted by their followers on this platform",
+        method=N_("each member's audience weighted by their followers on this platform"),
     )
 
 

@@ -127,21 +127,26 @@ def group_files(roster: RosterFile, outcomes: list[Outcome], roster_dir: Path,
 
 def describe(group: Group, figures: GroupFigures, formatter: Formatter) -> str:
     """One sentence for link previews: who, how many members, how many followers together."""
-    parts = [group.tagline or "Group media kit", f"{len(figures.counted)} creators"]
+    parts = [group.tagline or formatter.gettext("Group media kit"),
+             formatter.ngettext("%(num)d creator", "%(num)d creators", len(figures.counted))]
     if figures.followers is not None:
-        parts.append(f"{formatter.compact(figures.followers)} combined followers")
+        parts.append(formatter.gettext("%(followers)s combined followers",
+                                       followers=formatter.compact(figures.followers)))
     return " · ".join(parts)
 
 
 def card(group: Group, figures: GroupFigures, formatter: Formatter, inputs: Inputs) -> preview.Card:
     """The share picture: the group's name and its combined numbers, as the page shows them."""
-    stats = [(formatter.compact(figures.followers), "combined followers"),
-             (formatter.compact(figures.views_30d), "video views, last 30 days"),
-             (str(len(figures.counted)), "creators")]
+    stats = [(formatter.compact(figures.followers), formatter.gettext("combined followers")),
+             (formatter.compact(figures.views_30d), formatter.gettext("video views, last 30 days")),
+             (str(len(figures.counted)), formatter.ngettext("creator", "creators",
+                                                            len(figures.counted)))]
     shown = [(value, label) for value, label in stats if value != MISSING]
     base = preview.Card(
-        name=group.name, handle=f"{len(figures.counted)} creators", tagline=group.tagline or "",
-        stats=shown, footer=f"Group media kit · data as of {formatter.day(figures.as_of)}",
+        name=group.name, tagline=group.tagline or "", stats=shown,
+        handle=formatter.ngettext("%(num)d creator", "%(num)d creators", len(figures.counted)),
+        footer=formatter.gettext("Group media kit · data as of %(day)s",
+                                 day=formatter.day(figures.as_of)),
         primary=readable(group.colors.primary, (WHITE,), TEXT) or group.colors.primary,
         accent=readable(group.colors.accent, (WHITE,), TEXT) or group.colors.accent,
     )

@@ -14,6 +14,7 @@ from mediakit.site.typeface import FAMILY
 
 if TYPE_CHECKING:
     from mediakit.project.profile import Profile
+    from mediakit.site.format import Formatter
 
 WIDTH = 560  # rendered size; the SVG scales to the page, so text stays legible on a phone
 HEIGHT = 220
@@ -22,12 +23,33 @@ HEIGHT = 220
 FONT = f"{FAMILY}, sans-serif"
 
 
-def theme(profile: Profile) -> dict:
+def vega_locale(fmt: Formatter) -> dict[str, Any]:
+    """Month and weekday names and number symbols for Vega, from Babel's data for the reader.
+
+    Axis ticks ("%b", "~s") are written by Vega itself, so they follow this, not the catalog.
+    """
+    names = fmt.language_locale
+    days = [names.days["format"]["wide"][(day + 6) % 7] for day in range(7)]  # Sunday first
+    short_days = [names.days["format"]["abbreviated"][(day + 6) % 7] for day in range(7)]
+    symbols = fmt.locale.number_symbols.get("latn", fmt.locale.number_symbols)
+    return {
+        "number": {"decimal": symbols.get("decimal", "."), "thousands": symbols.get("group", ","),
+                   "grouping": [3], "currency": ["", ""]},
+        "time": {"dateTime": "%x, %X", "date": "%Y-%m-%d", "time": "%H:%M:%S",
+                 "periods": ["AM", "PM"], "days": days, "shortDays": short_days,
+                 "months": [names.months["format"]["wide"][m] for m in range(1, 13)],
+                 "shortMonths": [names.months["stand-alone"]["abbreviated"][m]
+                                 for m in range(1, 13)]},
+    }
+
+
+def theme(profile: Profile, fmt: Formatter | None = None) -> dict:
     """A Vega-Lite config from the profile's brand colours, as marks readable on the charts'
-    white background (3:1, WCAG AA for graphics) in both schemes."""
+    white background (3:1, WCAG AA for graphics) in both schemes; with ``fmt``, the reader's
+    month names and number symbols too."""
     primary = readable(profile.colors.primary, (WHITE,), LARGE) or profile.colors.primary
     accent = readable(profile.colors.accent, (WHITE,), LARGE) or profile.colors.accent
-    return {
+    config: dict[str, Any] = {
         "background": "transparent",
         "font": FONT,
         "view": {"stroke": None},
@@ -43,6 +65,9 @@ def theme(profile: Profile) -> dict:
         "mark": {"color": primary},
         "legend": {"labelColor": "#5b6472", "titleColor": "#5b6472"},
     }
+    if fmt is not None and fmt.language_locale.language != "en":  # English: Vega's own default
+        config["locale"] = vega_locale(fmt)
+    return config
 
 
 def inline_data(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

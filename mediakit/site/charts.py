@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from mediakit.project.profile import Profile
 
 
-def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Chart]:
-    """Every chart for every platform, keyed "<platform>-<name>".
+def build(report: Report, profile: Profile, renderer: Renderer,
+          fmt: Formatter | None = None) -> dict[str, Chart]:
+    """Every chart for every platform, keyed "<platform>-<name>", its words in ``fmt``'s language
+    (the profile's by default).
 
     Keys: followers, views (the kit), and for the report: engagement-benchmark,
     activity-heatmap, top-posts, insights, gender, age, country, city.
@@ -41,10 +43,10 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
     import altair as alt
     from altair.utils.schemapi import debug_mode
 
-    alt.theme.register("mediakit", enable=True)(lambda: {"config": theme(profile)})
+    fmt = fmt or Formatter(profile.locale, profile.site.language)  # as the pages write them
+    alt.theme.register("mediakit", enable=True)(lambda: {"config": theme(profile, fmt)})
     charts: dict[str, Chart] = {}
-    names = territory_names(profile.locale)
-    fmt = Formatter(profile.locale)  # dates and numbers in captions as the pages write them
+    names = territory_names(fmt.language_locale)
     # Altair's debug mode validates every piece of a spec as it is made; the suite validates
     # the whole specs instead (tests/test_charts.py), so a build does not pay for it.
     with debug_mode(False):
@@ -53,10 +55,10 @@ def build(report: Report, profile: Profile, renderer: Renderer) -> dict[str, Cha
                 followers_chart(data, renderer, fmt),
                 views_chart(data, renderer, fmt),
                 benchmark_chart(data, renderer, fmt),
-                heatmap_chart(data, renderer),
+                heatmap_chart(data, renderer, fmt),
                 top_posts_chart(data, renderer, fmt),
-                insights_chart(data, renderer),
-                *(audience_chart(data, dimension, renderer, names)
+                insights_chart(data, renderer, fmt),
+                *(audience_chart(data, dimension, renderer, names, fmt)
                   for dimension in ("gender", "age", "country", "city")),
             )
             for chart in made:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date
@@ -23,9 +24,14 @@ from babel.numbers import (
 )
 
 from mediakit.analytics.figures import PeriodTotals, Span
+from mediakit.site.i18n import N_, translations
+
+if TYPE_CHECKING:
+    from babel.support import NullTranslations
 
 MISSING = "—"
-UNTITLED = "Untitled post"  # a post without a caption, on every page (video, image or carousel)
+UNDATED = N_("undated")  # a source that gives no date (the shipped tables say so)
+UNTITLED = N_("Untitled post")  # a post without a caption, on every page (video, image or carousel)
 
 
 def small_share(value: object, digits: int = 0) -> str | None:
@@ -56,11 +62,47 @@ def is_missing(value: object) -> bool:
         return True
 
 
-class Formatter:
-    """Formatting filters bound to one locale."""
+def _language_locale(language: str, locale: Locale) -> Locale:
+    """Babel's data for the words of ``language`` (month and country names): the locale's own
+    when it is the same language, else the language's ("de-AT" -> de_AT, "fr" -> fr)."""
+    primary = re.split(r"[-_]", language)[0].lower()
+    if primary == locale.language:
+        return locale
+    for tag in (language.replace("-", "_"), primary):
+        try:
+            return Locale.parse(tag)
+        except (ValueError, LookupError):
+            continue
+    return locale
 
-    def __init__(self, locale: str = "en_US") -> None:
+
+class Formatter:
+    """Formatting filters bound to one locale, and the interface's words in one language.
+
+    The language is the locale's unless given (a German pitch may keep French numbers);
+    ``translations`` replaces the shipped catalog (the tests' pseudo-locale).
+    """
+
+    def __init__(self, locale: str = "en_US", language: str | None = None,
+                 catalog: NullTranslations | None = None) -> None:
         self.locale = Locale.parse(locale)
+        self.language = language or self.locale.language
+        self.catalog = catalog if catalog is not None else translations(self.language)
+        self.language_locale = _language_locale(self.language, self.locale)
+
+    def gettext(self, message: str, **values: object) -> str:
+        """``message`` in the reader's language, its %(name)s placeholders filled in."""
+        text = self.catalog.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The singular or plural (by the language's rules) for ``count``, as %(num)s."""
+        return self.catalog.ngettext(singular, plural, count) % {"num": count, **values}
+
+    def untitled(self, title: object) -> str:
+        """A post's title, or the one wording (translated) for a post without one."""
+        return self.gettext(UNTITLED) if is_missing(title) or not str(title).strip() \
+            else str(title)
 
     def compact(self, value: object) -> str:
         """12400 -> 12.4K; under 10,000 written in full (1,234) because it reads better."""
@@ -108,12 +150,13 @@ class Formatter:
         if span is None:
             return MISSING
         days = span.covered_days
-        unit = "day" if days == 1 else f"{days} days"
         if span.full:
-            return f"last {unit}"
+            return self.ngettext("last day", "last %(num)d days", days)
         if span.ends_on_as_of:
-            return f"last {unit} — all the data there is"
-        return f"the {unit} to {self.day(span.last)}"
+            return self.ngettext("last day — all the data there is",
+                                 "last %(num)d days — all the data there is", days)
+        return self.ngettext("the day to %(day)s", "the %(num)d days to %(day)s", days,
+                             day=self.day(span.last))
 
     def period(self, totals: PeriodTotals | None) -> str:
         """An export's period in words: "17 Nov 2025 – 16 Nov 2026 (365 days)", or only its end
@@ -121,8 +164,10 @@ class Formatter:
         if totals is None:
             return MISSING
         if totals.first is None:
-            return f"the export’s period, to {self.day(totals.last)}"
-        return f"{self.day(totals.first)} – {self.day(totals.last)} ({totals.days} days)"
+            return self.gettext("the export’s period, to %(day)s", day=self.day(totals.last))
+        return self.ngettext("%(first)s – %(last)s (%(num)d day)",
+                             "%(first)s – %(last)s (%(num)d days)", totals.days,
+                             first=self.day(totals.first), last=self.day(totals.last))
 
     def money(self, value: object, currency: str = "USD") -> str:
         """850 EUR -> €850 (no cents when the price is whole)."""
@@ -157,7 +202,7 @@ class Formatter:
             return self.month(text)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return self.day(text)
-        return text
+        return self.gettext(UNDATED) if text == "undated" else text
 
     def hour(self, value: object) -> str:
         """18 -> 18:00 (24-hour clock: unambiguous for brands abroad)."""
@@ -179,5 +224,5 @@ class Formatter:
             "share": self.share,
             "span": self.span,
             "period": self.period,
-            "untitled": untitled,
+            "untitled": self.untitled,
         }

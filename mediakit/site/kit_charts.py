@@ -34,11 +34,11 @@ def followers_chart(data: PlatformReport, renderer: Renderer,
     key = f"{data.platform}-followers"
     fmt = fmt or Formatter()
     first, last = data.followers_series[0], data.followers_series[-1]
-    description = (
-        f"Followers per day from {fmt.day(first[0])} ({fmt.number(first[1])}) to "
-        f"{fmt.day(last[0])} ({fmt.number(last[1])})."
-    )
-    return Chart(key, "Follower growth", description, renderer.svg(chart, key),
+    description = fmt.gettext(
+        "Followers per day from %(first_day)s (%(first)s) to %(last_day)s (%(last)s).",
+        first_day=fmt.day(first[0]), first=fmt.number(first[1]),
+        last_day=fmt.day(last[0]), last=fmt.number(last[1]))
+    return Chart(key, fmt.gettext("Follower growth"), description, renderer.svg(chart, key),
                  _monthly_table(data.followers_series, "last", fmt))
 
 
@@ -61,12 +61,11 @@ def views_chart(data: PlatformReport, renderer: Renderer,
     key = f"{data.platform}-views"
     fmt = fmt or Formatter()
     peak = max(data.views_series, key=lambda item: (item[1], item[0]))
-    description = (
-        f"Video views per day from {fmt.day(data.views_series[0][0])} to "
-        f"{fmt.day(data.views_series[-1][0])}; the busiest day was {fmt.day(peak[0])} with "
-        f"{fmt.number(peak[1])} views."
-    )
-    return Chart(key, "Daily video views", description, renderer.svg(chart, key),
+    description = fmt.gettext(
+        "Video views per day from %(first)s to %(last)s; the busiest day was %(peak)s with "
+        "%(views)s views.", first=fmt.day(data.views_series[0][0]),
+        last=fmt.day(data.views_series[-1][0]), peak=fmt.day(peak[0]), views=fmt.number(peak[1]))
+    return Chart(key, fmt.gettext("Daily video views"), description, renderer.svg(chart, key),
                  _monthly_table(data.views_series, "sum", fmt))
 
 

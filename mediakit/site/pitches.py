@@ -19,7 +19,7 @@ from pydantic import Field, field_validator
 
 from mediakit.analytics.report import Report
 from mediakit.project import languages
-from mediakit.project.field_types import LanguageTag, RelativePath
+from mediakit.project.field_types import LanguageTag, LocaleCode, RelativePath
 from mediakit.project.frontmatter import (
     Currency,
     Day,
@@ -34,6 +34,7 @@ from mediakit.project.frontmatter import (
 from mediakit.project.paths import inside
 from mediakit.project.profile import Profile
 from mediakit.project.words import PerLanguage
+from mediakit.site import i18n
 
 if TYPE_CHECKING:
     from mediakit.analytics.audience import AudienceMatch
@@ -133,6 +134,7 @@ class PitchHeader(HeaderModel, PerLanguage):
     currency: Currency | None = None
     valid_until: Day
     sections: list[str] = list(DEFAULT_SECTIONS)
+    locale: LocaleCode | None = None  # its numbers, dates and money, when not the language's
 
     @classmethod
     def default_language(cls, data: dict[str, Any], context: Any) -> str:
@@ -181,6 +183,8 @@ class Pitch:
     body_html: str
     matches: list[PlatformMatch]
     expired: bool  # the offer's date is before the data's as-of day
+    language: str  # the page's language: the header's, else the kit's
+    locale: str  # how it writes numbers and dates: the header's, else the language's
 
     @property
     def title(self) -> str:
@@ -206,6 +210,7 @@ def read_all(content_dir: Path, md: MarkdownIt, profile: Profile, report: Report
         if header.logo:
             inside(content_dir, header.logo, file=shown, field="logo")
         currency = header.currency or (profile.rates[0].currency if profile.rates else "USD")
+        language = header.language or profile.site.language
         pitches.append(Pitch(
             slug=slugify(path.stem),
             source=shown,
@@ -214,6 +219,8 @@ def read_all(content_dir: Path, md: MarkdownIt, profile: Profile, report: Report
             body_html=md.render(document.body),
             matches=audience_matches(report, header.target),
             expired=header.valid_until < report.as_of,
+            language=language,
+            locale=header.locale or i18n.locale_for(language, profile.locale),
         ))
     return pitches
 

@@ -29,20 +29,29 @@ def data_origin(report: Report, formatter: Formatter, name: Callable[[str], str]
     parts = [_phrase(labels, pulled, exported, formatter)
              for (pulled, exported), labels in groups.items()]
     silent = [name(key) for key, p in platforms.items() if p.api_pulled and key in NO_AUDIENCE_API]
-    parts += [f"{label}’s API has no audience data: exports fill that in" for label in silent]
+    parts += [formatter.gettext("%(platform)s’s API has no audience data: exports fill that in",
+                                platform=label) for label in silent]
     return "; ".join(parts)
 
 
 def _phrase(labels: list[str], pulled: str | None, exported: str | None,
             formatter: Formatter) -> str:
-    who = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    """One group's story: "YouTube and Instagram via their APIs on …"."""
+    who = labels[0] if len(labels) == 1 else formatter.gettext(
+        "%(first)s and %(last)s", first=", ".join(labels[:-1]), last=labels[-1])
+    if pulled and exported:
+        return formatter.ngettext(
+            "%(who)s via its API on %(day)s and exports with data to %(exported)s",
+            "%(who)s via their APIs on %(day)s and exports with data to %(exported)s",
+            len(labels), who=who, day=_day(pulled, formatter), exported=_day(exported, formatter))
     if pulled:
-        api = "its API" if len(labels) == 1 else "their APIs"
-        text = f"{who} via {api} on {_day(pulled, formatter)}"
-        return text + (f" and exports with data to {_day(exported, formatter)}" if exported else "")
+        return formatter.ngettext("%(who)s via its API on %(day)s",
+                                  "%(who)s via their APIs on %(day)s", len(labels), who=who,
+                                  day=_day(pulled, formatter))
     if exported:
-        return f"{who} from exports with data to {_day(exported, formatter)}"
-    return f"{who} from the history of earlier exports"
+        return formatter.gettext("%(who)s from exports with data to %(day)s", who=who,
+                                 day=_day(exported, formatter))
+    return formatter.gettext("%(who)s from the history of earlier exports", who=who)
 
 
 def _day(iso: str, formatter: Formatter) -> str:

@@ -6,6 +6,7 @@ filters; user text is always data (autoescaped), never compiled as a template.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,16 +25,17 @@ from jinja2 import (
 from markdown_it import MarkdownIt
 
 from mediakit import __version__
-from mediakit.analytics.figures import BenchmarkComparison
 from mediakit.analytics.report import Report
 from mediakit.errors import MediakitError, UnsafePathError
 from mediakit.project import languages
 from mediakit.project.limits import check_markdown_size, checked_svg
 from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
-from mediakit.site import casestudies, onesheet, pitches, typeface
+from mediakit.site import casestudies, i18n, onesheet, pitches, typeface, wording
 from mediakit.site.chart_svg import Chart
-from mediakit.site.format import MISSING, Formatter
+from mediakit.site.filters import benchmark_shown, meter, signed_percent
+from mediakit.site.format import Formatter
+from mediakit.site.i18n import N_
 from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
@@ -56,7 +58,7 @@ STATIC = ("site.css",)
 PREVIEW = "assets/preview.png"
 PDF_NAME = "media-kit.pdf"
 # Pages the analytics templates provide; rendered (and put in the menu) when the theme has them.
-ANALYTICS_PAGES = {"report.html": "Full report", "methodology.html": "Methodology"}
+ANALYTICS_PAGES = {"report.html": N_("Full report"), "methodology.html": N_("Methodology")}
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def default_templates() -> Path:
 
 
 #: The Environment's options that shape compiled code (compiled templates are cached by them).
-TEMPLATE_SETTINGS = "autoescape=select(default=True) undefined=strict trim lstrip keep_newline"
+TEMPLATE_SETTINGS = ("autoescape=select(default=True) undefined=strict trim lstrip keep_newline "
+                     "i18n=newstyle,trimmed")
 
 
 def environment(project_dir: Path, formatter: Formatter) -> Environment:
@@ -99,7 +102,11 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache(TEMPLATE_SETTINGS),
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # a msgid's line breaks and indents are not words
+    env.install_gettext_translations(formatter.catalog, newstyle=True)  # type: ignore[attr-defined]
+    wording.install(env, formatter)
     env.filters.update(formatter.filters())
     env.filters["country"] = lambda code: country_name(code, formatter)
     env.filters["platform_name"] = platform_name
@@ -111,46 +118,11 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     return env
 
 
-def signed_percent(value: object, formatter: Formatter) -> str:
-    """+21.1% / −3.0%: a relative change, its sign always shown."""
-    text = formatter.percent(value)
-    if text == MISSING:
-        return text
-    return ("−" if float(value) < 0 else "+") + formatter.percent(abs(float(value)))  # type: ignore[arg-type]
-
-
-def meter(benchmark: BenchmarkComparison) -> dict[str, float]:
-    """Where the benchmark's average band and the creator's rate sit on a 0-100 scale.
-
-    The scale ends a little past the larger of the band's top ("above average" ends) and the
-    rate, so the marker never sits on the edge.
-    """
-    top = max(benchmark.above_to or benchmark.average_high, benchmark.value,
-              benchmark.average_high) * 1.15
-    def at(value: float) -> float:
-        return round(min(max(value / top, 0.0), 1.0) * 100, 1)
-
-    low = at(benchmark.average_low)
-    return {"low": low, "width": round(at(benchmark.average_high) - low, 1),
-            "value": at(benchmark.value)}
-
-
-FAVOURABLE_BANDS = ("average", "above average", "high")
-
-
-def benchmark_shown(benchmark: BenchmarkComparison | None, rule: str) -> bool:
-    """Whether the tier badge and band go on a public page, by the creator's ``site.benchmark``:
-    ``always``, ``never``, or ``favourable`` (at or above the tier's average band)."""
-    if benchmark is None or rule == "never":
-        return False
-    return rule == "always" or benchmark.band in FAVOURABLE_BANDS
-
-
 def country_name(code: str, formatter: Formatter) -> str:
     """ISO alpha-2 -> the country's name in the profile's language ("IE" -> "Ireland")."""
     if code.lower() in ("other", "others"):
-        return "Other countries"
-    return formatter.locale.territories.get(code.upper(), code)
+        return formatter.gettext("Other countries")
+    return formatter.language_locale.territories.get(code.upper(), code)
 
 
 def read_pages(content_dir: Path, md: MarkdownIt, language: str | None = None) -> list[Page]:
@@ -252,6 +224,9 @@ def site(
     pdf: bool = False,
     cache_dir: Path | None = None,
     creator_notes: list[str] | None = None,
+    language: str | None = None,
+    all_languages: Sequence[str] = (),
+    chart_maker: Callable[[Formatter], dict[str, Chart]] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, in memory.
 
@@ -259,13 +234,18 @@ def site(
     ``pdf`` adds media-kit.pdf and a PDF per pitch (onesheet.py) and links them; ``cache_dir`` (the
     project's cache folder) keeps the share pictures drawn, as it keeps the charts;
     ``creator_notes`` receives what the creator could add (said in the terminal, never on a page).
+    ``language`` writes the pages in another language than the profile's, as if they were in
+    its folder (``fr/``: links go one level up); ``all_languages`` are all the kit is built in (for
+    the switcher); ``chart_maker`` draws the charts again for a pitch in another language.
     """
-    formatter = Formatter(profile.locale)
+    language = language or profile.site.language
+    formatter = Formatter(i18n.locale_for(language, profile.locale), language)
     env = environment(project_dir, formatter)
+    up = "../" if language != profile.site.language else ""
     pictures = Pictures(content_dir, profile_file, cache_dir)
     env.globals["picture_for"] = pictures.for_post
     md = markdown()
-    pages = read_pages(content_dir, md, profile.site.language)  # about.fr.md for a French kit
+    pages = read_pages(content_dir, md, language)  # about.fr.md for a French kit
     extra = [name for name in ANALYTICS_PAGES if has_template(env, name)
              and (name != "report.html" or profile.site.report)]
     reserved = {"index", "404", *(name.removesuffix(".html") for name in ANALYTICS_PAGES)}
@@ -278,60 +258,87 @@ def site(
     if creator_notes is not None:
         creator_notes.extend(casestudies.gaps(studies))
     offers = pitches.read_all(content_dir, md, profile, report)
-    nav = [("index.html", "Media kit")]
-    nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "report.html"]
-    nav += [(f"{page.slug}.html", page.title) for page in pages]
-    nav += [(name, ANALYTICS_PAGES[name]) for name in extra if name == "methodology.html"]
+
+    def words(fmt: Formatter, lang: str, profile: Profile = profile) -> dict[str, Any]:
+        """What changes with the language: the menu, the description, html lang and dir."""
+        nav = [("index.html", fmt.gettext("Media kit"))]
+        nav += [(name, fmt.gettext(ANALYTICS_PAGES[name])) for name in extra
+                if name == "report.html"]
+        nav += [(f"{page.slug}.html", page.title) for page in pages]
+        nav += [(name, fmt.gettext(ANALYTICS_PAGES[name])) for name in extra
+                if name == "methodology.html"]
+        rtl = fmt.language_locale.character_order == "right-to-left"
+        title = profile.site.title
+        if title == f"{profile.name.strip()} — Media kit":  # the profile's default, not words
+            title = fmt.gettext("%(name)s — Media kit", name=profile.name.strip())
+        return {"nav": nav, "description": describe(report, profile, fmt), "language": lang,
+                "direction": "rtl" if rtl else "ltr", "locale": str(fmt.locale),
+                "site_title": title}
+
     context: dict[str, Any] = {
         "profile": profile,
         "report": report,
         "charts": charts,
         "pages": pages,
-        "nav": nav,
         "case_studies": studies,
         "bio_html": md.render(profile.bio) if profile.bio else "",
         "version": __version__,
-        "asset": asset_path,
+        "asset": lambda relative: up + asset_path(relative),  # files shared by every language
         "root": "",
+        "top": up,  # from a language's folder to the site's top
         "path": "index.html",
         "base_url": profile.site.base_url,
         "noindex": profile.site.noindex,
-        "preview": PREVIEW,
+        "preview": PREVIEW if not up else f"{language}/{PREVIEW}",
         "pdf_href": PDF_NAME if pdf else None,
-        "description": describe(report, profile, formatter),
         "palette": palette(profile.colors.primary, profile.colors.accent),
         "kit_sections": profile.site.sections,
         "report_page": "report.html" in extra,
         "show_suggested_rates": profile.site.show_suggested_rates,
+        "alternates": [],
         "font_family": typeface.page_family(profile.font),
         "print_font_family": typeface.print_family(profile.font),
+        **words(formatter, language),
         **profile_pictures(profile, pictures),
     }
+
+    def page_context(path: str, **more: Any) -> dict[str, Any]:
+        shown = [*all_languages] if len(all_languages) > 1 else []
+        return {**context, "path": path, **more,
+                "alternates": i18n.alternates(shown, language, path) if shown else []}
+
     files: dict[str, bytes] = {}
-    files["index.html"] = _render(env, "index.html", context)
+    files["index.html"] = _render(env, "index.html", page_context("index.html"))
     for name in extra:
-        files[name] = _render(env, name, {**context, "path": name})
+        files[name] = _render(env, name, page_context(name))
     for page in pages:
         path = f"{page.slug}.html"
-        files[path] = _render(env, "page.html", {**context, "page": page, "path": path})
+        files[path] = _render(env, "page.html", page_context(path, page=page))
     logos: list[tuple[str, str]] = []
     for study in studies:
         path = f"{casestudies.FOLDER}/{study.slug}.html"
         files[path] = _render(env, "case-study.html",
-                              {**context, "study": study, "path": path, "root": "../"})
+                              page_context(path, study=study, root="../"))
         if study.logo:
             logos.append((study.logo, study.source))
     for pitch in offers:
         path = f"{pitches.FOLDER}/{pitch.slug}.html"
         preview = f"assets/preview-{pitch.slug}.png"
-        files[path] = _render(env, "pitch.html", {**context, "pitch": pitch, "path": path,
-                                                  "root": "../", "noindex": True,
-                                                  "preview": preview,
-                                                  "pdf_href": f"{pitch.slug}.pdf" if pdf else None})
-        files[preview] = preview_png(report, profile, formatter, kicker=f"Proposal for "
-                                     f"{pitch.header.brand}", cache_dir=cache_dir,
-                                     avatar=avatar_for_preview(context["avatar"],
-                                                               pictures.files))
+        own, pitch_env, pitch_charts, seen = formatter, env, charts, profile
+        if (pitch.language, pitch.locale) != (language, str(formatter.locale)):
+            own = Formatter(pitch.locale, pitch.language)  # a pitch in the brand's language
+            pitch_env = environment(project_dir, own)
+            pitch_env.globals["picture_for"] = pictures.for_post
+            pitch_charts = chart_maker(own) if chart_maker is not None else charts
+            seen = profile.in_language(pitch.language)  # the creator's words in it, if given
+        files[path] = _render(pitch_env, "pitch.html", {
+            **context, **words(own, pitch.language, seen), "profile": seen, "pitch": pitch,
+            "path": path, "root": "../", "noindex": True, "charts": pitch_charts,
+            "preview": f"{language}/{preview}" if up else preview,
+            "pdf_href": f"{pitch.slug}.pdf" if pdf else None})
+        files[preview] = preview_png(report, seen, own, kicker=own.gettext(
+            "Proposal for %(brand)s", brand=pitch.header.brand), cache_dir=cache_dir,
+            avatar=avatar_for_preview(context["avatar"], pictures.files))
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
     # 404.html is served at any missing address; its links are relative like every page's, so
@@ -353,6 +360,7 @@ def site(
     if is_public(profile):
         public = ["index.html", *extra, *(f"{page.slug}.html" for page in pages),
                   *(f"{casestudies.FOLDER}/{study.slug}.html" for study in studies)]
+        public += [f"{other}/{path}" for other in all_languages[1:] for path in public]
         files["sitemap.xml"] = sitemap(str(profile.site.base_url), public, report.as_of)
     if profile.site.custom_domain:
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")

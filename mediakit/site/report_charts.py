@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mediakit.analytics.report import PlatformReport
 from mediakit.site.chart_specs import HEIGHT, WIDTH, inline_data
 from mediakit.site.chart_svg import Chart, Renderer, capped
 from mediakit.site.format import UNTITLED, Formatter, small_share
+from mediakit.site.i18n import N_
+from mediakit.site.wording import BANDS, DENOMINATORS, tr
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BAR_WIDTH = 400  # narrower than the time charts: labels sit above the bars, legible on a phone
@@ -22,21 +27,23 @@ BAND_COLOURS = ("#eef0f3", "#dfe3e8", "#c9ced6", "#dfe3e8", "#eef0f3")
 MUTED = "#7a8699"
 
 
-def territory_names(locale: str) -> dict[str, str]:
+def territory_names(locale: str | Locale) -> dict[str, str]:
     """ISO alpha-2 -> country name in the profile's language ("IE" -> "Ireland")."""
     from babel import Locale
 
-    return dict(Locale.parse(locale).territories)
+    return dict(Locale.parse(locale).territories)  # parse() returns a Locale as it is
 
 
-def _pct(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value * 100:.{digits}f}%"
+def _pct(value: float | None, digits: int = 1, fmt: Formatter | None = None) -> str:
+    if value is None:
+        return "—"
+    return fmt.percent(value, digits) if fmt is not None else f"{value * 100:.{digits}f}%"
 
 
-def _short(text: str, limit: int = 38) -> str:
+def _short(text: str, limit: int = 38, fmt: Formatter | None = None) -> str:
     """One line of at most ``limit`` characters, pictographs dropped (chart fonts lack them)."""
     text = "".join(ch for ch in text if unicodedata.category(ch) != "So")
-    text = " ".join(text.split()) or UNTITLED
+    text = " ".join(text.split()) or (fmt.gettext(UNTITLED) if fmt else UNTITLED)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -46,21 +53,26 @@ def benchmark_chart(data: PlatformReport, renderer: Renderer,
     bench = data.benchmark
     if bench is None:
         return None
+    fmt = fmt or Formatter()
     edges = [0.0, bench.below_from or bench.average_low, bench.average_low, bench.average_high,
              bench.above_to or bench.average_high]
     top = max(edges[-1], bench.value) * 1.15
     edges.append(top)
     names = ("low", "below average", "average", "above average", "high")
-    bands = [{"band": band, "start": start, "end": end}
+    bands = [{"band": tr(fmt, BANDS[band]), "start": start, "end": end}
              for band, start, end in zip(names, edges[:-1], edges[1:], strict=True)
              if end > start]
-    you = inline_data([{"value": bench.value, "label": f"You: {_pct(bench.value)}"}])
+    you = inline_data([{"value": bench.value,
+                        "label": fmt.gettext("You: %(rate)s", rate=_pct(bench.value, 1, fmt))}])
     middle = inline_data([{"mid": (bench.average_low + bench.average_high) / 2,
-                       "label": f"tier average {_pct(bench.average_low)}–"
-                                f"{_pct(bench.average_high)}"}])
+                       "label": fmt.gettext("tier average %(low)s–%(high)s",
+                                            low=_pct(bench.average_low, 1, fmt),
+                                            high=_pct(bench.average_high, 1, fmt))}])
     import altair as alt
 
-    x = alt.X("start:Q", title=f"Engagement per {bench.denominator}",
+    from mediakit.site.wording import per_denominator_label, tier_name
+
+    x = alt.X("start:Q", title=per_denominator_label(fmt, bench.denominator),
               scale=alt.Scale(domain=[0, top], nice=False),
               axis=alt.Axis(format="%", tickCount=6))
     layers = alt.layer(
@@ -79,26 +91,32 @@ def benchmark_chart(data: PlatformReport, renderer: Renderer,
         width=BAR_WIDTH, height=84,
     )
     key = f"{data.platform}-engagement-benchmark"
-    description = (
-        f"Engagement per {bench.denominator} of {_pct(bench.value)} against the {bench.tier} "
-        f"benchmark ({bench.source}, {(fmt or Formatter()).dated(bench.source_date)}): the average "
-        "band is "
-        f"{_pct(bench.average_low)}–{_pct(bench.average_high)}, so this is {bench.band}."
-    )
-    table = [(row["band"], f"{_pct(row['start'])}–{_pct(row['end'])}")
-             for row in bands if row["band"] != "high"]
-    table.append(("You", _pct(bench.value)))
-    return Chart(key, "Engagement against the tier benchmark", description,
+    description = fmt.gettext(
+        "Engagement per %(denominator)s of %(rate)s against the %(tier)s benchmark (%(source)s, "
+        "%(date)s): the average band is %(low)s–%(high)s, so this is %(band)s.",
+        denominator=tr(fmt, DENOMINATORS.get(bench.denominator, bench.denominator)),
+        rate=_pct(bench.value, 1, fmt), tier=tier_name(fmt, bench.tier), source=bench.source,
+        date=fmt.dated(bench.source_date), low=_pct(bench.average_low, 1, fmt),
+        high=_pct(bench.average_high, 1, fmt), band=tr(fmt, BANDS[bench.band]))
+    table = [(row["band"], f"{_pct(row['start'], 1, fmt)}–{_pct(row['end'], 1, fmt)}")
+             for row in bands if row["band"] != tr(fmt, BANDS["high"])]
+    table.append((fmt.gettext("You"), _pct(bench.value, 1, fmt)))
+    return Chart(key, fmt.gettext("Engagement against the tier benchmark"), description,
                  capped(renderer.svg(layers, key)), table)
 
 
-def heatmap_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
+def heatmap_chart(data: PlatformReport, renderer: Renderer,
+                  fmt: Formatter | None = None) -> Chart | None:
     """Active followers by weekday and hour, the recommended posting window outlined."""
     best = data.best_time
     if best is None:
         return None
+    fmt = fmt or Formatter()
+    names = fmt.language_locale.days["format"]["abbreviated"]
+    weekdays = [names[day] for day in range(7)] if fmt.language_locale.language != "en" \
+        else list(WEEKDAYS)
     cells = [
-        {"weekday": WEEKDAYS[day], "hour": hour, "end": hour + 1, "active": value}
+        {"weekday": weekdays[day], "hour": hour, "end": hour + 1, "active": value}
         for day, row in enumerate(best.heatmap) for hour, value in enumerate(row)
         if value is not None
     ]
@@ -109,14 +127,15 @@ def heatmap_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     window = inline_data([{"start": begin, "end": stop} for begin, stop in spans])
     import altair as alt
 
-    y = alt.Y("weekday:O", title=None, sort=list(WEEKDAYS), scale=alt.Scale(domain=WEEKDAYS))
+    y = alt.Y("weekday:O", title=None, sort=weekdays, scale=alt.Scale(domain=weekdays))
     chart = alt.layer(
         alt.Chart(inline_data(cells)).mark_rect().encode(
-            x=alt.X("hour:Q", title=f"Hour ({best.timezone or 'local time'})",
+            x=alt.X("hour:Q", title=fmt.gettext("Hour (%(zone)s)",
+                                                zone=best.timezone or fmt.gettext("local time")),
                     scale=alt.Scale(domain=[0, 24], nice=False),
                     axis=alt.Axis(values=list(range(0, 25, 3)), format="d")),
             x2=alt.X2("end:Q"), y=y,
-            color=alt.Color("active:Q", title="Active followers",
+            color=alt.Color("active:Q", title=fmt.gettext("Active followers"),
                             scale=alt.Scale(scheme="blues"),
                             legend=alt.Legend(orient="bottom", format="~s", gradientLength=200)),
         ),
@@ -125,16 +144,19 @@ def heatmap_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
         width=WIDTH, height=HEIGHT,
     )
     key = f"{data.platform}-activity-heatmap"
-    zone = best.timezone or "the export's local time"
-    description = (
-        f"Active followers by weekday and hour over {best.days} days ({zone}). The outlined "
-        f"window, {best.start_hour:02d}:00 to {best.end_hour:02d}:00, holds "
-        f"{_pct(best.share_of_day, 0)} of a day's follower activity; the busiest hour is "
-        f"{best.peak_hour:02d}:00."
-    )
-    table = [(f"{hour:02d}:00", f"{value:,.0f}")
+    zone = best.timezone or fmt.gettext("the export's local time")
+    description = fmt.ngettext(
+        "Active followers by weekday and hour over %(num)d day (%(zone)s). The outlined window, "
+        "%(start)s to %(end)s, holds %(share)s of a day's follower activity; the busiest hour is "
+        "%(peak)s.",
+        "Active followers by weekday and hour over %(num)d days (%(zone)s). The outlined window, "
+        "%(start)s to %(end)s, holds %(share)s of a day's follower activity; the busiest hour is "
+        "%(peak)s.", best.days, zone=zone, start=fmt.hour(best.start_hour),
+        end=fmt.hour(best.end_hour), share=_pct(best.share_of_day, 0, fmt),
+        peak=fmt.hour(best.peak_hour))
+    table = [(f"{hour:02d}:00", fmt.number(value))
              for hour, value in enumerate(data.activity_by_hour)]
-    return Chart(key, "When followers are active", description,
+    return Chart(key, fmt.gettext("When followers are active"), description,
                  capped(renderer.svg(chart, key)), table)
 
 
@@ -144,9 +166,11 @@ def top_posts_chart(data: PlatformReport, renderer: Renderer,
     if len(data.top_posts) < 2:
         return None
     viral = {post.post_id for post in (data.viral.posts if data.viral else [])}
+    fmt = fmt or Formatter()
+    kinds = (fmt.gettext("post"), fmt.gettext("viral hit"))
     rows = [
-        {"label": f"{i}. {_short(post.title)}", "views": post.views,
-         "kind": "viral hit" if post.post_id in viral else "post"}
+        {"label": f"{i}. {_short(post.title, fmt=fmt)}", "views": post.views,
+         "kind": kinds[1] if post.post_id in viral else kinds[0]}
         for i, post in enumerate(data.top_posts, 1)
     ]
     frame = inline_data(rows)  # one object for both layers: Altair then lists the data once
@@ -156,9 +180,9 @@ def top_posts_chart(data: PlatformReport, renderer: Renderer,
     y = alt.Y("label:N", title=None, sort=None, axis=None)
     bars = alt.Chart(frame).mark_bar(size=14, yOffset=8).encode(
         y=y,
-        x=alt.X("views:Q", title="Views", axis=alt.Axis(format="~s", tickCount=4)),
+        x=alt.X("views:Q", title=fmt.gettext("Views"), axis=alt.Axis(format="~s", tickCount=4)),
         color=alt.Color("kind:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["post", "viral hit"])),
+                        scale=alt.Scale(domain=list(kinds))),
     )
     labels = alt.Chart(frame).mark_text(align="left", baseline="middle", dy=-6, fontSize=13,
                                         color="#3b4350").encode(
@@ -171,27 +195,44 @@ def top_posts_chart(data: PlatformReport, renderer: Renderer,
     chart = alt.layer(*layers, width=BAR_WIDTH, height=alt.Step(44))
     key = f"{data.platform}-top-posts"
     best = data.top_posts[0]
-    fmt = fmt or Formatter()
-    description = (
-        f"The {len(rows)} most viewed posts; the first, from {fmt.day(best.posted_at)}, has "
-        f"{fmt.number(best.views)} views. The dashed line is the typical (median) views of "
-        "recent posts" + (f", {fmt.number(median)}." if median else ".")
-    )
-    table = [(row["label"], f"{int(row['views']):,}") for row in rows]
-    return Chart(key, "Most viewed posts", description, capped(renderer.svg(chart, key)), table)
+    values = {"day": fmt.day(best.posted_at), "views": fmt.number(best.views)}
+    if median:
+        description = fmt.ngettext(
+            "The %(num)d most viewed post; the first, from %(day)s, has %(views)s views. The "
+            "dashed line is the typical (median) views of recent posts, %(median)s.",
+            "The %(num)d most viewed posts; the first, from %(day)s, has %(views)s views. The "
+            "dashed line is the typical (median) views of recent posts, %(median)s.",
+            len(rows), median=fmt.number(median), **values)
+    else:
+        description = fmt.ngettext(
+            "The %(num)d most viewed post; the first, from %(day)s, has %(views)s views. The "
+            "dashed line is the typical (median) views of recent posts.",
+            "The %(num)d most viewed posts; the first, from %(day)s, has %(views)s views. The "
+            "dashed line is the typical (median) views of recent posts.", len(rows), **values)
+    table = [(row["label"], fmt.number(row["views"])) for row in rows]
+    return Chart(key, fmt.gettext("Most viewed posts"), description,
+                 capped(renderer.svg(chart, key)), table)
 
 
-FACET_NAMES = {"hashtag": "", "sound": "sound: ", "duration": "length: ", "kind": "",
-               "sponsored": ""}
+FACET_LABELS = {"sound": N_("sound: %(value)s"), "duration": N_("length: %(value)s")}
 
 
-def insights_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
+def insights_chart(data: PlatformReport, renderer: Renderer,
+                   fmt: Formatter | None = None) -> Chart | None:
     """Lift of median views per feature, with the post count in the label."""
     if not data.insights:
         return None
+    fmt = fmt or Formatter()
+    directions = (fmt.gettext("more views"), fmt.gettext("fewer views"))
+
+    def label(facet: str, value: str) -> str:
+        short = _short(tr(fmt, value) if facet in ("duration", "kind", "sponsored") else value,
+                       30, fmt)
+        return fmt.gettext(FACET_LABELS[facet], value=short) if facet in FACET_LABELS else short
+
     rows = sorted((
-        {"label": f"{FACET_NAMES.get(item.facet, '')}{_short(item.value, 30)} ({item.posts})",
-         "lift": item.lift, "direction": "more views" if item.lift >= 0 else "fewer views"}
+        {"label": f"{label(item.facet, item.value)} ({item.posts})",
+         "lift": item.lift, "direction": directions[0] if item.lift >= 0 else directions[1]}
         for item in data.insights
     ), key=_by_lift)
     import altair as alt
@@ -199,10 +240,9 @@ def insights_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     y = alt.Y("label:N", title=None, sort=None, axis=None)
     bars = alt.Chart().mark_bar(size=12, yOffset=8).encode(
         y=y,
-        x=alt.X("lift:Q", title="Median views against the account median",
+        x=alt.X("lift:Q", title=fmt.gettext("Median views against the account median"),
                 axis=alt.Axis(format="+%", tickCount=4)),
-        color=alt.Color("direction:N", legend=None,
-                        scale=alt.Scale(domain=["more views", "fewer views"])),
+        color=alt.Color("direction:N", legend=None, scale=alt.Scale(domain=list(directions))),
     )
     low = min([0.0, *(float(row["lift"]) for row in rows if not math.isnan(row["lift"]))])
     labels = alt.Chart().mark_text(align="left", baseline="middle", dy=-6, fontSize=13,
@@ -213,12 +253,13 @@ def insights_chart(data: PlatformReport, renderer: Renderer) -> Chart | None:
     chart = alt.layer(bars, labels, data=inline_data(rows), width=BAR_WIDTH, height=alt.Step(40))
     key = f"{data.platform}-insights"
     top = rows[0]
-    description = (
-        f"Median views of posts with each feature against the account's median (post counts in "
-        f"brackets). Highest: {top['label']} at {top['lift']:+.0%}."
-    )
-    table = [(row["label"], f"{row['lift']:+.0%}") for row in rows]
-    return Chart(key, "What travels", description, capped(renderer.svg(chart, key)), table)
+    description = fmt.gettext(
+        "Median views of posts with each feature against the account's median (post counts in "
+        "brackets). Highest: %(feature)s at %(lift)s.", feature=top["label"],
+        lift=_signed(top["lift"], fmt))
+    table = [(row["label"], _signed(row["lift"], fmt)) for row in rows]
+    return Chart(key, fmt.gettext("What travels"), description,
+                 capped(renderer.svg(chart, key)), table)
 
 
 def _by_lift(row: dict[str, Any]) -> tuple[bool, float]:
@@ -227,26 +268,37 @@ def _by_lift(row: dict[str, Any]) -> tuple[bool, float]:
     return (math.isnan(lift), 0.0 if math.isnan(lift) else -lift)
 
 
-AUDIENCE_TITLES = {"gender": "Gender", "age": "Age", "country": "Top countries",
-                   "city": "Top cities"}
+def _signed(lift: float, fmt: Formatter) -> str:
+    """+65% / -17%: a lift, its sign always shown (as the chart's own labels write it)."""
+    if math.isnan(lift):
+        return "—"
+    return ("+" if lift >= 0 else "-") + fmt.percent(abs(lift), 0)
+
+
+AUDIENCE_TITLES = {"gender": N_("Gender"), "age": N_("Age"), "country": N_("Top countries"),
+                   "city": N_("Top cities")}
+AUDIENCE_DIMENSIONS = {"gender": N_("gender"), "age": N_("age"), "country": N_("country"),
+                       "city": N_("city")}
 
 
 def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
-                   names: dict[str, str]) -> Chart | None:
+                   names: dict[str, str], fmt: Formatter | None = None) -> Chart | None:
     """One audience split as bars (countries by name, "other" last)."""
     split = data.split(dimension)
     if split is None or not split.shares:
         return None
+    fmt = fmt or Formatter()
+    from mediakit.site.wording import gender
 
     def label(segment: str) -> str:
         if dimension == "country":
             if segment.lower() in ("other", "others"):
-                return "Other countries"
+                return fmt.gettext("Other countries")
             return names.get(segment.upper(), segment)
-        return segment.title() if dimension == "gender" else segment
+        return gender(fmt, segment) if dimension == "gender" else segment
 
     rows = [{"segment": label(seg), "share": share,
-             "label": small_share(share) or f"{share:.0%}"}
+             "label": small_share(share) or fmt.percent(share, 0)}
             for seg, share in split.shares.items()]
     import altair as alt
 
@@ -257,12 +309,19 @@ def audience_chart(data: PlatformReport, dimension: str, renderer: Renderer,
     text = chart.mark_text(align="left", dx=4, fontSize=12, color=MUTED).encode(
         text=alt.Text("label:N"))
     key = f"{data.platform}-{dimension}"
-    origin = (f"self-reported by the creator ({split.source})" if split.self_reported
-              else "from the platform's own analytics export")
     largest = rows[0]
-    description = (f"Audience by {dimension}, {origin}; the largest group is "
-                   f"{largest['segment']} at {largest['label']}.")
-    table = [(row["segment"], small_share(row["share"], 1) or _pct(row["share"])) for row in rows]
-    title = AUDIENCE_TITLES.get(dimension, dimension.title())
+    values = {"dimension": tr(fmt, AUDIENCE_DIMENSIONS.get(dimension, dimension)),
+              "group": largest["segment"], "share": largest["label"]}
+    if split.self_reported:
+        description = fmt.gettext(
+            "Audience by %(dimension)s, self-reported by the creator (%(source)s); the largest "
+            "group is %(group)s at %(share)s.", source=split.source, **values)
+    else:
+        description = fmt.gettext(
+            "Audience by %(dimension)s, from the platform's own analytics export; the largest "
+            "group is %(group)s at %(share)s.", **values)
+    table = [(row["segment"], small_share(row["share"], 1) or _pct(row["share"], 1, fmt))
+             for row in rows]
+    title = tr(fmt, AUDIENCE_TITLES.get(dimension, dimension.title()))
     layered = alt.layer(chart, text, data=inline_data(rows), padding={"left": 24, "right": 8})
     return Chart(key, title, description, capped(renderer.svg(layered, key)), table)

@@ -19,11 +19,14 @@ from mediakit.analytics.report import Report
 from mediakit.project.profile import Profile
 from mediakit.site import preview
 from mediakit.site.format import MISSING, Formatter
+from mediakit.site.i18n import N_
 from mediakit.site.palette import TEXT, WHITE, readable
 
 PITCHES = "pitches"
 PREVIEWS = "previews"  # the share pictures' folder in the cache
 PLATFORM_NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "youtube": "YouTube"}
+ENGAGEMENT_LABELS = {"view": N_("engagement per view"), "follower": N_("engagement per follower"),
+                     "reach": N_("engagement per reach")}
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,9 @@ def headline_text(headline: Headline, formatter: Formatter) -> HeadlineText:
         median_views=formatter.compact(headline.median_views),
         views_30d=formatter.compact(headline.views_30d),
         engagement=formatter.percent(headline.engagement.value),
-        engagement_label=f"engagement per {headline.engagement.denominator}",
+        engagement_label=formatter.gettext(ENGAGEMENT_LABELS.get(
+            headline.engagement.denominator, "engagement per %(denominator)s"),
+            denominator=headline.engagement.denominator),
     )
 
 
@@ -69,12 +74,14 @@ def platform_name(key: str) -> str:
 
 def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
     """One sentence for search results and link previews: who, how many, how engaged."""
-    parts = [profile.tagline or profile.niche or "Media kit"]
+    parts = [profile.tagline or profile.niche or formatter.gettext("Media kit")]
     lead = lead_headline(report, formatter)
     if lead is not None and lead.followers != MISSING:
-        parts.append(f"{lead.followers} followers on {lead.platform}")
+        parts.append(formatter.gettext("%(followers)s followers on %(platform)s",
+                                       followers=lead.followers, platform=lead.platform))
     if lead is not None and lead.median_views != MISSING:
-        parts.append(f"{lead.median_views} typical views per post")
+        parts.append(formatter.gettext("%(views)s typical views per post",
+                                       views=lead.median_views))
     return " · ".join(parts)
 
 
@@ -98,15 +105,16 @@ def preview_card(report: Report, profile: Profile, formatter: Formatter,
     lead = lead_headline(report, formatter)
     stats: list[tuple[str, str]] = []
     if lead is not None:
-        stats = [(lead.followers, "followers"),
-                 (lead.median_views, "typical views per post"),
+        stats = [(lead.followers, formatter.gettext("followers")),
+                 (lead.median_views, formatter.gettext("typical views per post")),
                  (lead.engagement, lead.engagement_label)]
     return preview.Card(
         name=profile.name,
         handle=profile.handle or "",
         tagline=profile.tagline or "",
         stats=stats,
-        footer=f"Media kit · data as of {formatter.day(report.as_of)}",
+        footer=formatter.gettext("Media kit · data as of %(day)s",
+                                 day=formatter.day(report.as_of)),
         kicker=kicker,
         # white text sits on these: readable as the hero is (mediakit.site.palette)
         primary=readable(profile.colors.primary, (WHITE,), TEXT) or profile.colors.primary,

@@ -84,6 +84,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "pitch: deliverables[].notes": ("{own}",),
     "pitch: target.city[]": ("{own}",),  # kit/match.html: the segments the brand wants
     "pitch: currency": ("{own}",),
+    "pitch: locale": ("{own}",),  # <meta property="og:locale"> of the pitch's page
     "pitch: body": ("{own}",),
     # a case study: its own page, and the kit's list of case studies
     "case-study: brand": ("{own}", KIT),
@@ -299,6 +300,8 @@ class _Writer:
         self.written = Written(project)
         self.colours = 0
         self.currencies = iter(_CURRENCIES)
+        # English locales: the pages stay readable
+        self.locales = iter(("en_NZ", "en_SG", "en_CA", "en_AU", "en_IN", "en_MT", "en_BW"))
 
     def pages_for(self, pattern: str, own: str | None) -> tuple[str, ...]:
         if pattern in NOT_RENDERED:
@@ -343,7 +346,8 @@ class _Writer:
             code = next(self.currencies)
             return code, code, False
         if kind == "locale":
-            return "en_NZ", "en_NZ", False
+            code = next(self.locales)
+            return code, code, False
         if kind == "timezone":
             return "Pacific/Chatham", "Pacific/Chatham", False
         if kind == "language":

@@ -77,7 +77,7 @@ def templates_compiled_once(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def environment(project_dir: Path, formatter):  # type: ignore[no-untyped-def]
         if (Path(project_dir) / "templates").exists():
             return original(project_dir, formatter)
-        key = str(formatter.locale)
+        key = f"{formatter.locale} {formatter.language}"  # its filters and its catalog
         if key not in environments:
             environments[key] = original(project_dir, formatter)
         return environments[key]

@@ -46,7 +46,7 @@ MINIMAL: dict[str, dict[str, Any]] = {
     },
     "pitch": {
         "brand": "Brand", "deliverables": [{"item": "A video", "notes": "n"}], "price": 100,
-        "valid_until": "2027-01-10", "sections": ["match"],
+        "valid_until": "2027-01-10", "sections": ["match"], "language": "en", "locale": "de_AT",
         "target": {"description": "d", "age": ["18-24"], "gender": ["female"],
                    "country": ["IE"], "city": ["Dublin"]},
     },
