@@ -44,8 +44,9 @@ def stats(project_dir: Path, as_json: bool, as_of: date | None, today: date | No
 
 def stats_table(analysis: Any) -> Table:
     """The headline numbers, one column per platform, formatted for the profile's locale."""
+    from mediakit.site.filters import country_name
     from mediakit.site.format import Formatter
-    from mediakit.site.render import country_name, platform_name
+    from mediakit.site.render import platform_name
 
     fmt = Formatter(analysis.profile.locale)
     report = analysis.report

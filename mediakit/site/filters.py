@@ -42,3 +42,10 @@ def benchmark_shown(benchmark: BenchmarkComparison | None, rule: str) -> bool:
     if benchmark is None or rule == "never":
         return False
     return rule == "always" or benchmark.band in FAVOURABLE_BANDS
+
+
+def country_name(code: str, formatter: Formatter) -> str:
+    """ISO alpha-2 -> the country's name in the profile's language ("IE" -> "Ireland")."""
+    if code.lower() in ("other", "others"):
+        return formatter.gettext("Other countries")
+    return formatter.language_locale.territories.get(code.upper(), code)

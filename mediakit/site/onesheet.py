@@ -70,6 +70,8 @@ def documents(render: Render, context: dict[str, Any], files: dict[str, bytes],
               cache_dir: Path | None, pictures: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """media-kit.pdf and pitches/<slug>.pdf, {path in the site: PDF bytes}.
 
+    ``pitches`` holds, per pitch, the render function of its language and its own words (the
+    creator's words in that language, its charts), so a French pitch's PDF is French too.
     ``files`` is the site so far (stylesheets, fonts, pictures); ``pictures`` is the build's
     picture store, which a template's ``picture_for`` fills as it asks (a sheet may show a post
     no page shows). ``render`` renders a template with a context, so template errors read as the
@@ -81,13 +83,16 @@ def documents(render: Render, context: dict[str, Any], files: dict[str, bytes],
     stylesheet = render(STYLESHEET, base)
     made: dict[str, bytes] = {}
     targets: list[tuple[str, dict[str, Any]]] = [(PDF_NAME, {"kit_url": base_url})]
-    for pitch in pitches:
+    renders: dict[str, Render] = {PDF_NAME: render}
+    for pitch, own_render, own_words in pitches:  # each in the pitch's language and words
         live = urljoin(base_url, f"pitches/{pitch.slug}.html") if base_url else None
-        targets.append((f"pitches/{pitch.slug}.pdf", {"pitch": pitch, "kit_url": live}))
+        target = f"pitches/{pitch.slug}.pdf"
+        targets.append((target, {**own_words, "pitch": pitch, "kit_url": live}))
+        renders[target] = own_render
     for target, extra in targets:
         url = extra["kit_url"]
         values = {**base, **extra, "qr": qr_svg(url) if url else None}
-        html = live_links(render(PAGE, values).decode("utf-8"), PAGE, base_url)
+        html = live_links(renders[target](PAGE, values).decode("utf-8"), PAGE, base_url)
         resources = {path: data for path, data in {**files, **(pictures or {})}.items()
                      if path.startswith("assets/")}
         resources[STYLESHEET] = stylesheet

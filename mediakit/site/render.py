@@ -6,6 +6,7 @@ filters; user text is always data (autoescaped), never compiled as a template.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ from mediakit.project.paths import inside, theme_folder
 from mediakit.project.profile import Profile
 from mediakit.site import casestudies, i18n, onesheet, pitches, typeface, wording
 from mediakit.site.chart_svg import Chart
-from mediakit.site.filters import benchmark_shown, meter, signed_percent
+from mediakit.site.filters import benchmark_shown, country_name, meter, signed_percent
 from mediakit.site.format import Formatter
 from mediakit.site.i18n import N_
 from mediakit.site.jinja_cache import bytecode_cache
@@ -116,13 +117,6 @@ def environment(project_dir: Path, formatter: Formatter) -> Environment:
     env.globals["benchmark_shown"] = benchmark_shown
     env.globals["data_origin"] = lambda report: data_origin(report, formatter, platform_name)
     return env
-
-
-def country_name(code: str, formatter: Formatter) -> str:
-    """ISO alpha-2 -> the country's name in the profile's language ("IE" -> "Ireland")."""
-    if code.lower() in ("other", "others"):
-        return formatter.gettext("Other countries")
-    return formatter.language_locale.territories.get(code.upper(), code)
 
 
 def read_pages(content_dir: Path, md: MarkdownIt, language: str | None = None) -> list[Page]:
@@ -321,6 +315,7 @@ def site(
                               page_context(path, study=study, root="../"))
         if study.logo:
             logos.append((study.logo, study.source))
+    sheets: list[tuple[Any, Any, dict[str, Any]]] = []
     for pitch in offers:
         path = f"{pitches.FOLDER}/{pitch.slug}.html"
         preview = f"assets/preview-{pitch.slug}.png"
@@ -331,9 +326,10 @@ def site(
             pitch_env.globals["picture_for"] = pictures.for_post
             pitch_charts = chart_maker(own) if chart_maker is not None else charts
             seen = profile.in_language(pitch.language)  # the creator's words in it, if given
+        own_words = {**words(own, pitch.language, seen), "profile": seen, "charts": pitch_charts}
+        sheets.append((pitch, functools.partial(_render, pitch_env), own_words))  # for its PDF
         files[path] = _render(pitch_env, "pitch.html", {
-            **context, **words(own, pitch.language, seen), "profile": seen, "pitch": pitch,
-            "path": path, "root": "../", "noindex": True, "charts": pitch_charts,
+            **context, **own_words, "pitch": pitch, "path": path, "root": "../", "noindex": True,
             "preview": f"{language}/{preview}" if up else preview,
             "pdf_href": f"{pitch.slug}.pdf" if pdf else None})
         files[preview] = preview_png(report, seen, own, kicker=own.gettext(
@@ -341,9 +337,8 @@ def site(
             avatar=avatar_for_preview(context["avatar"], pictures.files))
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
-    # 404.html is served at any missing address; its links are relative like every page's, so
-    # they are right for a missing page in the site's top folder (deeper ones would need a
-    # <base href> or links from the site's path, which the hardening tests refuse for now).
+    # 404.html, served at any missing address: relative links, right in the site's top folder
+    # (deeper ones would need a <base href>, which the hardening tests refuse for now).
     files["404.html"] = _render(env, "404.html", {**context, "path": "404.html"})
     for name in STATIC:
         files[f"assets/{name}"] = _render(env, name, context)
@@ -366,7 +361,7 @@ def site(
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")
     if pdf:
         files.update(onesheet.documents(
-            lambda name, values: _render(env, name, values), context, files, offers,
+            functools.partial(_render, env), context, files, sheets,
             paper=profile.site.paper, cache_dir=cache_dir, pictures=pictures.files,
             base_url=str(profile.site.base_url) if profile.site.base_url else None))
     return files

@@ -78,6 +78,10 @@ def test_each_pitch_has_its_own_two_page_pdf(kit, tmp_path, name):
     path = save(kit[name], tmp_path)
     assert len(pages(path)) == 2
     one, two = page_text(path, 1), page_text(path, 2)
+    if name == "pitches/carnet-mauve.pdf":  # the French pitch: its PDF is French too
+        assert "Mara Quinn × Carnet Mauve" in one and "Proposal for" not in one
+        assert "1 600" in two.replace("\u202f", " ").replace("\xa0", " ")  # French money
+        return
     brand = {"pitches/harbour-strings.pdf": "Harbour Strings",
              "pitches/liffey-audio.pdf": "Liffey Audio"}[name]
     assert f"Mara Quinn × {brand}" in one and f"Proposal for {brand}" in one
@@ -246,7 +250,9 @@ def test_the_post_covers_are_printed_and_the_sheets_stay_on_two_pages(kit, tmp_p
         path = save(kit[name], tmp_path, f"{index}.pdf")
         assert len(pages(path)) == 2, name
         listed = run("pdfimages", "-list", "-f", 2, "-l", 2, path).splitlines()[2:]
-        assert len(listed) >= 6, (name, listed)  # two rows of three cards
+        # two rows of three cards; one row beside a long offer (the French pitch's 860
+        # characters), so the sheet stays on two pages
+        assert len(listed) >= (3 if name == "pitches/carnet-mauve.pdf" else 6), (name, listed)
         # the 2x variant: a cover 19 mm wide gets ~300 px, not the screen's 1x
         assert all(int(line.split()[3]) >= 240 for line in listed), listed
 
