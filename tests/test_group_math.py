@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mediakit.roster.group import OVERLAP_NOTE, combine, member, weighted
@@ -71,7 +73,22 @@ def test_gender_and_countries_are_weighted_by_followers(members):
 def test_age_is_left_out_when_one_member_lacks_it(members):
     tiktok = combine(list(members)).audiences[1]
     assert tiktok.age is None and tiktok.age_from == []
-    assert tiktok.age_note == "left out: no exported age split for Cy"
+    assert tiktok.age_note == "left out: no exported age split for Cy"  # stats.json, English
+    assert tiktok.age_lacking == ("Cy",)  # the page words it in the reader's language
+
+
+def test_the_missing_age_note_is_translated_with_the_members_named(tmp_path):
+    from jinja2 import Environment
+
+    from mediakit.site.i18n import translations
+
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    env.install_gettext_translations(translations("fr"), newstyle=True)
+    line = next(line for line in (Path(__file__).parents[1] / "templates/group.html")
+                .read_text("utf-8").splitlines() if "a.age_lacking" in line)
+    page = env.from_string("{% for a in [audience] %}" + line.strip() + "{% endfor %}").render(
+        audience={"age_lacking": ("Cy", "Dee & Co"), "age_note": "left out"})
+    assert "Âge non pris en compte" in page and "Cy, Dee &amp; Co" in page
 
 
 def test_age_is_weighted_when_every_member_has_it(members):

@@ -55,6 +55,7 @@ class Audience:
     countries_from: list[str]
     age_from: list[str]
     method: str
+    age_lacking: tuple[str, ...] = ()  # the members without an exported age split, by name
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def audience(built: list[Member], platform: str) -> Audience:
         countries_from=[m.name for m in on if platform in m.countries],
         age_from=[m.name for m in on] if age is not None else [],
         method=N_("each member's audience weighted by their followers on this platform"),
+        age_lacking=tuple(lacking),
     )
 
 
