@@ -84,6 +84,12 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
         "the comparison.",
     # other modules of mediakit/analytics/
+    ("mediakit.analytics.cadence.x_cadence",
+     "gap = max(int((b - a).days) for a, b in zip(stamps, stamps[1:], strict=None))"):
+        "`strict=None` is falsy: zip stops at the shorter list, as with strict=False.",
+    ("mediakit.analytics.cadence.x_cadence",
+     "gap = max(int((b - a).days) for a, b in zip(stamps, stamps[1:], ))"):
+        "strict defaults to False: the same zip.",
     ("mediakit.analytics.windows.x_last_data_date",
      "last = candidate if last is None or candidate >= last else last"):
         "when the candidate equals the last day so far, keeping either gives the same day.",

@@ -90,3 +90,13 @@ def test_every_benchmark_row_is_sourced_dated_and_ordered():
         edges = [float(row[k]) for k in ("below_from", "average_low", "average_high",
                                           "above_to")]
         assert edges == sorted(edges), row
+
+
+def test_an_unknown_reference_table_is_named_in_the_error():
+    import pytest
+
+    with pytest.raises(KeyError, match="^'benchmark'$"):  # a typo of "benchmarks"
+        table("benchmark")
+    first = table("fx")
+    first.clear()  # callers get a copy: emptying it leaves the shipped table whole
+    assert table("fx")
