@@ -4,6 +4,7 @@ import pandas as pd
 
 from mediakit.analytics import freshness
 from mediakit.analytics.figures import BenchmarkComparison
+from mediakit.analytics.stale import freshness as age_notes
 from mediakit.analytics.stale import stale_warnings
 from tests.helpers import daily
 
@@ -13,6 +14,18 @@ def test_the_stale_warning_starts_after_14_days():
     notes = stale_warnings(date(2026, 11, 16), date(2026, 12, 1))  # 15 days
     assert notes == ["the newest data is from 2026-11-16, 15 days ago: download fresh exports "
                      "before you send the kit"]
+
+
+def test_demo_data_gets_a_note_and_real_data_the_warning():
+    old, today = date(2026, 9, 30), date(2026, 12, 7)  # 68 days
+    assert age_notes(old, today) == (
+        ["the newest data is from 2026-09-30, 68 days ago: download fresh exports before you "
+         "send the kit"], [])
+    warnings, notes = age_notes(old, today, demo=True)
+    assert warnings == []
+    assert notes == ["this is demo data (demo: true in content/profile.yaml): a sample creator, "
+                     "numbers up to 2026-09-30. Your own kit: mediakit init my-kit"]
+    assert age_notes(date(2026, 12, 1), today) == ([], [])  # six days: fresh, nothing to say
 
 
 def test_gaps_inside_the_known_span():
