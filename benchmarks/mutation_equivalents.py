@@ -45,6 +45,11 @@ NAT_YEAR_IS_NAN = (
     "False (not NA), so `fillna` has nothing to fill."
 )
 
+MULTI_KEY_SORT = (
+    "pandas ignores `kind` when it sorts by more than one column (it uses lexsort), and post "
+    "ids are unique, so the order is the same whatever the sort kind."
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/engagement.py
     ("mediakit.analytics.engagement.x_interactions",
@@ -84,6 +89,18 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
         "the comparison.",
     # other modules of mediakit/analytics/
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], kind=None)"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], )"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], kind=\"XXmergesortXX\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], kind=\"MERGESORT\")"):
+        MULTI_KEY_SORT,
     ("mediakit.analytics.cadence.x_cadence",
      "gap = max(int((b - a).days) for a, b in zip(stamps, stamps[1:], strict=None))"):
         "`strict=None` is falsy: zip stops at the shorter list, as with strict=False.",

@@ -57,3 +57,14 @@ def test_rows_are_ordered_by_post_count_then_lift():
 
 def test_no_views_no_insights():
     assert content.insights(posts([_row("a", None, "x")])) == []
+
+
+def test_duration_buckets_include_their_lower_edge_and_zero_is_unknown():
+    assert content.duration_bucket(0.5) == "under 15 s"
+    assert content.duration_bucket(14.99) == "under 15 s"
+    assert content.duration_bucket(15.0) == "15–30 s"  # each bucket starts at its lower edge
+    assert content.duration_bucket(60.0) == "1–3 min"
+    assert content.duration_bucket(600.0) == "10 min +"
+    assert content.duration_bucket(0.0) is None  # a photo post or an unknown duration
+    assert content.duration_bucket(-3.0) is None
+    assert content.duration_bucket(float("nan")) is None

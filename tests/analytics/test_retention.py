@@ -72,6 +72,8 @@ def test_correlation_uses_completion_against_views_over_posts_with_both():
     rows.append({"post_id": "p6", "views": 50, "avg_watch_s": 8.0})
     result = retention.retention(posts(rows), True, None)
     assert abs(result.correlation_with_views - 1.0) < 1e-12
+    only_watch = retention.retention(posts([rows[-1]]), True, None)  # no completion anywhere
+    assert only_watch.median_completion_rate is None and only_watch.median_avg_watch_s == 8.0
     # reversed on the same five -> -1
     flipped = [{**row, "completion_rate": 1 - row["completion_rate"]} if "completion_rate" in row
                else row for row in rows]
