@@ -68,7 +68,8 @@ def test_top_rows_carry_every_figure_ranked_by_views_then_id():
 def test_correlation_uses_completion_against_views_over_posts_with_both():
     # completion rises with views on five posts (rank correlation 1); a sixth with views but
     # no completion is left out, not counted as zero
-    rows = [{"post_id": f"p{n}", "views": 1_000 * n, "completion_rate": n / 10} for n in range(1, 6)]
+    rows = [{"post_id": f"p{n}", "views": 1_000 * n, "completion_rate": n / 10}
+            for n in range(1, 6)]
     rows.append({"post_id": "p6", "views": 50, "avg_watch_s": 8.0})
     result = retention.retention(posts(rows), True, None)
     assert abs(result.correlation_with_views - 1.0) < 1e-12
