@@ -89,6 +89,21 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
         "the comparison.",
     # other modules of mediakit/analytics/
+    ("mediakit.analytics.content.x__facets", "tags = \"#\" + tags[tags != \"XXXX\"]"):
+        "`str.split()` without a separator never yields an empty string, so no tag is \"\" "
+        "and the filter keeps every tag either way.",
+    ("mediakit.analytics.content.x_insights", "views = viewed[\"views\"].astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.retention.x_retention",
+     "ranked = has.sort_values([\"views\", \"post_id\"], ascending=[False, True], )"):
+        "`na_position` defaults to \"last\", the value written there.",
+    ("mediakit.analytics.retention.x_retention",
+     "for row in ranked.head(TOP).itertuples(index=None)"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.retention.x_retention",
+     "for row in ranked.head(TOP).itertuples(index=True)"):
+        "the index only adds a leading `Index` field; every figure is read by its name "
+        "(row.views, row.title…), which is the same either way.",
     ("mediakit.analytics.windows.x_recent_posts",
      "known = known.sort_values([\"posted_at\", \"post_id\"], kind=None)"):
         MULTI_KEY_SORT,

@@ -73,6 +73,9 @@ def test_correlation_uses_completion_against_views_over_posts_with_both():
     rows.append({"post_id": "p6", "views": 50, "avg_watch_s": 8.0})
     result = retention.retention(posts(rows), True, None)
     assert abs(result.correlation_with_views - 1.0) < 1e-12
+    unviewed = retention.retention(posts([rows[0], {"post_id": "x", "avg_watch_s": 3.0}]), True,
+                                   None)
+    assert [row["views"] for row in unviewed.top] == [1_000, None]  # no views: listed last
     only_watch = retention.retention(posts([rows[-1]]), True, None)  # no completion anywhere
     assert only_watch.median_completion_rate is None and only_watch.median_avg_watch_s == 8.0
     # reversed on the same five -> -1
