@@ -493,6 +493,35 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "title = posts[\"title\"].fillna(None).str.strip().str.lower().str.split().str.join(\" \")"):
         "a missing title then makes a missing key, and groupby drops missing keys: posts "
         "without a caption are still never joined, as with ''.",
+    # mediakit/analytics/growth.py (second pass)
+    ("mediakit.analytics.growth.x_period",
+     "if known.empty or known.index[0] > pd.Timestamp(None):"):
+        "`Timestamp(None)` is NaT and a comparison with NaT is False, so only the guard's "
+        "second half is lost, and it is redundant: when the first known count is after the "
+        "start day, `followers_on(daily, start_day)` (the same dates and non-missing counts "
+        "as `counts`) finds no count on or before it and the next line returns None anyway.",
+    ("mediakit.analytics.growth.x_period", "if start is None and end is None:"):
+        "a dead branch: past the guard above, `known` holds a count on or before the start "
+        "day, so neither `followers_on` (same rows as `counts`, on or before the start day and "
+        "as_of) is None, and `and` or `or` both give False.",
+    ("mediakit.analytics.growth.x_best_days",
+     "order = sorted(gains.items(), key=lambda item: (-item[1], item[1]))[:top]"):
+        "`gains` is indexed by date in ascending order (`counts` sorts by date) and `sorted` "
+        "is stable, so equal gains keep the date order whether or not the key says so.",
+    ("mediakit.analytics.growth.x_best_days",
+     "].sort_values([\"views\", \"posted_at\"], ascending=[False, True], )"):
+        "`na_position` defaults to \"last\", the value written there.",
+    ("mediakit.analytics.growth.x_projections",
+     "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=None))"):
+        "`pd.date_range` with a start and an end but no periods uses freq \"D\" when freq is "
+        "None: the same days.",
+    ("mediakit.analytics.growth.x_projections",
+     "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], ))"):
+        "`pd.date_range`'s freq defaults to \"D\" given a start and an end: the same days.",
+    ("mediakit.analytics.growth.x_projections",
+     "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=\"d\"))"):
+        "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
+        "DeprecationWarning users do not see): the same days.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
