@@ -522,6 +522,37 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=\"d\"))"):
         "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
         "DeprecationWarning users do not see): the same days.",
+    # mediakit/analytics/timing.py (second pass)
+    ("mediakit.analytics.timing.x_window_scores",
+     "def window_scores(profile: pd.Series, window_hours: int = 5) -> pd.Series:"):
+        "the default is never read: every caller (best_hours, best_start, best_time) passes "
+        "`window_hours`, which analyze() sets to WINDOW_HOURS.",
+    ("mediakit.analytics.timing.x_window_scores",
+     "return pd.Series(scores, index=None, dtype=float)"):
+        "without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as "
+        "`range(24)`.",
+    ("mediakit.analytics.timing.x_window_scores", "return pd.Series(scores, dtype=float)"):
+        "without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as "
+        "`range(24)`.",
+    ("mediakit.analytics.timing.x_window_scores",
+     "return pd.Series(scores, index=range(24), dtype=None)"):
+        "each score is a sum of NumPy float64 values (the profile is float: hourly_profile "
+        "casts it, best_start builds floats) over a window of at least one hour, so the Series "
+        "is float64 without saying so.",
+    ("mediakit.analytics.timing.x_window_scores", "return pd.Series(scores, index=range(24), )"):
+        "each score is a sum of NumPy float64 values (the profile is float: hourly_profile "
+        "casts it, best_start builds floats) over a window of at least one hour, so the Series "
+        "is float64 without saying so.",
+    ("mediakit.analytics.timing.x_weekday_hour",
+     "means = rows.groupby([rows[\"date\"].dt.day_of_week, rows[\"hour\"].astype(None)])["):
+        "the hour column is Int64 (whole hours) with its missing rows dropped just above, so "
+        "as float64 it groups the same rows, and `int(hour)` picks the same cell.",
+    ("mediakit.analytics.timing.x_best_start",
+     "scores = window_scores(pd.Series(values, index=None), window_hours)"):
+        "window_scores only reads `profile.to_numpy()`, never the index.",
+    ("mediakit.analytics.timing.x_best_start",
+     "scores = window_scores(pd.Series(values, ), window_hours)"):
+        "window_scores only reads `profile.to_numpy()`, never the index.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
