@@ -39,6 +39,13 @@ def test_gaps_inside_the_known_span():
     assert freshness.gaps(table, "followers") == []  # never known: no span, no gap
 
 
+def test_a_gap_of_three_days_or_more_keeps_its_first_day():
+    """Folding days into ranges extends the last range's end, never moves its start."""
+    # views known Jan 1 and Jan 6 only: Jan 2, 3, 4 and 5 missing -> one range Jan 2 .. Jan 5
+    table = daily([{"date": "2026-01-01", "views": 1}, {"date": "2026-01-06", "views": 1}])
+    assert freshness.gaps(table, "views") == [("2026-01-02", "2026-01-05")]
+
+
 def _series(gains: list[int], views: list[int]) -> pd.DataFrame:
     followers, rows = 10_000, []
     for i, (gain, seen) in enumerate(zip(gains, views, strict=True)):
