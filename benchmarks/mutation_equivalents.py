@@ -522,6 +522,18 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=\"d\"))"):
         "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
         "DeprecationWarning users do not see): the same days.",
+    ("mediakit.analytics.growth.x_best_days",
+     "views=None if seen is None and pd.isna(seen) else int(seen),"):
+        "`views` is built from the rows whose views are known (`dropna`), so `seen` is either "
+        "None (no row that day), where `None is None and pd.isna(None)` is True as with `or`, "
+        "or a known number, where both are False.",
+    ("mediakit.analytics.growth.x_best_days",
+     "posts=[to_post(row) for row in fresh.itertuples(index=None)],"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.growth.x_best_days",
+     "posts=[to_post(row) for row in fresh.itertuples(index=True)],"):
+        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
+        "by its name (row.views, row.post_id…), which is the same either way.",
     # mediakit/analytics/timing.py (second pass)
     ("mediakit.analytics.timing.x_window_scores",
      "def window_scores(profile: pd.Series, window_hours: int = 5) -> pd.Series:"):

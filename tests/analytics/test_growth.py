@@ -103,6 +103,7 @@ def test_a_best_day_needs_a_gain_of_at_least_one_follower():
     table = daily(_counts(1, [100, 100, 101, 101]))
     days = growth.best_days(table, posts([]), date(2026, 1, 4), to_post)
     assert [(d.date, d.gain) for d in days] == [("2026-01-03", 1)]
+    assert days[0].views is None  # no views exported that day: unknown, not 0
 
 
 def test_best_day_drivers_run_from_midnight_two_days_before_to_the_end_of_the_day():
