@@ -534,6 +534,14 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "posts=[to_post(row) for row in fresh.itertuples(index=True)],"):
         "the index only adds a leading `Index` field; to_post and post_rate read every figure "
         "by its name (row.views, row.post_id…), which is the same either way.",
+    ("mediakit.analytics.growth.x_counts",
+     "return pd.Series(rows[\"followers\"].astype(None).to_numpy(), index=rows[\"date\"])"):
+        "float64 instead of int64 holds the same whole counts (far below 2**53), and every "
+        "reader turns them back into numbers the same way: `int(...)` for the ends and the "
+        "pace, float stretches, and daily_gains' `diff().astype(\"int64\")`.",
+    ("mediakit.analytics.growth.x_daily_gains", "return pd.Series(dtype=None)"):
+        "the dtype of this empty Series is never read: best_days filters it to nothing and "
+        "returns [], follower_jumps returns [] for fewer than 7 gains.",
     # mediakit/analytics/timing.py (second pass)
     ("mediakit.analytics.timing.x_window_scores",
      "def window_scores(profile: pd.Series, window_hours: int = 5) -> pd.Series:"):

@@ -183,3 +183,22 @@ def test_a_missing_day_does_not_make_a_31_day_stretch_count_as_30():
     p30, _ = growth.projections(_run(values), date(2026, 3, 2))
     assert (p30.basis_days, p30.pace_per_day) == (60, 10.0)
     assert (p30.low, p30.expected, p30.high) == (1_900, 1_900, 1_900)
+
+
+def test_two_consecutive_counts_make_one_gain_and_one_count_none():
+    # Jan 1: 100, Jan 2: 130 -> one gain, +30 on Jan 2 (the smallest export that has a gain)
+    gains = growth.daily_gains(daily(_counts(1, [100, 130])), date(2026, 1, 2))
+    assert {d.day: int(v) for d, v in gains.items()} == {2: 30}
+    # a single count has nothing to compare with: no gain, no best day (not an error)
+    single = daily(_counts(1, [100]))
+    assert growth.daily_gains(single, date(2026, 1, 1)).empty
+    assert growth.best_days(single, posts([]), date(2026, 1, 1), to_post) == []
+
+
+def test_a_day_listed_twice_counts_once_with_the_later_row():
+    """One count per day; the later row wins, as in followers_on (reach)."""
+    table = daily([{"date": "2026-01-01", "followers": 100},
+                   {"date": "2026-01-02", "followers": 120},
+                   {"date": "2026-01-02", "followers": 125}])
+    known = growth.counts(table, date(2026, 1, 2))
+    assert [(d.day, int(v)) for d, v in known.items()] == [(1, 100), (2, 125)]
