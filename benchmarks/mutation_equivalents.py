@@ -542,6 +542,11 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.growth.x_daily_gains", "return pd.Series(dtype=None)"):
         "the dtype of this empty Series is never read: best_days filters it to nothing and "
         "returns [], follower_jumps returns [] for fewer than 7 gains.",
+    ("mediakit.analytics.growth.x_daily_gains",
+     "return gains[consecutive.to_numpy()].astype(None)"):
+        "float64 instead of int64 holds the same whole gains, and every reader turns them into "
+        "numbers the same way: best_days' `int(gain)` and `> 0`, follower_jumps' comparisons, "
+        "`int(gain)` and `astype(\"float64\")`.",
     # mediakit/analytics/timing.py (second pass)
     ("mediakit.analytics.timing.x_window_scores",
      "def window_scores(profile: pd.Series, window_hours: int = 5) -> pd.Series:"):

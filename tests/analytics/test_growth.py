@@ -202,3 +202,27 @@ def test_a_day_listed_twice_counts_once_with_the_later_row():
                    {"date": "2026-01-02", "followers": 125}])
     known = growth.counts(table, date(2026, 1, 2))
     assert [(d.day, int(v)) for d, v in known.items()] == [(1, 100), (2, 125)]
+
+
+def test_growth_gathers_the_periods_the_counts_reach_the_best_days_and_the_projections():
+    # 31 counts, Jan 1 (100) .. Jan 31: +1 a day, except +6 on Jan 10 and +4 on Jan 20
+    # (Jan 10 = 100 + 9 + 5 = 114 ... Jan 31 = 100 + 30 + 5 + 3 = 138).
+    values = [100]
+    for day in range(2, 32):
+        values.append(values[-1] + {10: 6, 20: 4}.get(day, 1))
+    table = daily(_counts(1, values))
+    clip = posts([{"post_id": "clip", "posted_at": "2026-01-09 18:00", "views": 4_000}])
+    result = growth.growth(table, clip, date(2026, 1, 31), to_post)
+    # 7 days: Jan 24 (131) -> Jan 31 (138); 30 days: Jan 1 (100) -> 138; the counts do not
+    # reach back 90 or 365 days, so those periods are left out (not shown as 0)
+    assert [(p.days, p.start, p.end, p.change) for p in result.periods] == [
+        (7, 131, 138, 7), (30, 100, 138, 38)]
+    # best days: +6 (Jan 10), +4 (Jan 20), then the +1 days, earliest first (Jan 2, 3, 4)
+    assert [(d.date, d.gain) for d in result.best_days] == [
+        ("2026-01-10", 6), ("2026-01-20", 4), ("2026-01-02", 1), ("2026-01-03", 1),
+        ("2026-01-04", 1)]
+    # the clip of Jan 9 is a driver of Jan 10 only (0-2 days old), listed as a page Post
+    assert [[p.post_id for p in d.posts] for d in result.best_days] == [["clip"], [], [], [], []]
+    # projections: a span of 30 days, pace 38 / 30 a day
+    assert [(p.horizon_days, p.basis_days) for p in result.projections] == [(30, 30), (90, 30)]
+    assert result.projections[0].expected == 138 + 38
