@@ -578,6 +578,22 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.timing.x_best_start",
      "scores = window_scores(pd.Series(values, ), window_hours)"):
         "window_scores only reads `profile.to_numpy()`, never the index.",
+    ("mediakit.analytics.timing.x_hourly_profile",
+     "profile = rows.groupby(rows[\"hour\"].astype(int))[\"active_followers\"].mean()"
+     ".astype(None)"):
+        "pandas reads `astype(None)` as float64, the type `float` names.",
+    ("mediakit.analytics.timing.x_hourly_profile",
+     "profile = rows.groupby(rows[\"hour\"].astype(None))[\"active_followers\"].mean()"
+     ".astype(float)"):
+        "the hour column is Int64 (whole hours, missing rows dropped above): grouped as float64 "
+        "it makes the same groups, and `reindex(range(24))` finds 18.0 under the label 18.",
+    ("mediakit.analytics.timing.x_best_hours",
+     "def best_hours(activity: pd.DataFrame, window_hours: int = 5, top: int = 3) -> list[int]:"):
+        "the default is never read: analyze() always passes `window_hours` (WINDOW_HOURS).",
+    ("mediakit.analytics.timing.x_best_time",
+     "by_weekday=[best_start(row, window_hours) if (any(v for v in row if v)) or True else None"):
+        "the guard repeats best_start's own: a weekday row with no activity (all None or 0) "
+        "gives values that are all 0.0, for which best_start returns None as well.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
