@@ -50,6 +50,11 @@ MULTI_KEY_SORT = (
     "ids are unique, so the order is the same whatever the sort kind."
 )
 
+NO_POSITIVE = (
+    "only differs when no day gained (`positive` empty), and then every gain is 0 or less, "
+    "under JUMP_MIN_FOLLOWERS: each day is skipped by the first test whatever `typical` is."
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/engagement.py
     ("mediakit.analytics.engagement.x_interactions",
@@ -594,6 +599,48 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "by_weekday=[best_start(row, window_hours) if (any(v for v in row if v)) or True else None"):
         "the guard repeats best_start's own: a weekday row with no activity (all None or 0) "
         "gives values that are all 0.0, for which best_start returns None as well.",
+    # mediakit/analytics/freshness.py (second pass)
+    ("mediakit.analytics.freshness.x_gaps",
+     "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), freq=None)"):
+        "`pd.date_range` with a start and an end but no periods uses freq \"D\" when freq is "
+        "None: the same days.",
+    ("mediakit.analytics.freshness.x_gaps",
+     "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), )"):
+        "`pd.date_range`'s freq defaults to \"D\" given a start and an end: the same days.",
+    ("mediakit.analytics.freshness.x_gaps",
+     "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), freq=\"d\")"):
+        "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
+        "DeprecationWarning users do not see): the same days.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "typical = float(positive.median()) if (len(positive)) or True else 0.0"):
+        NO_POSITIVE,
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "typical = float(positive.median()) if len(positive) else 1.0"):
+        NO_POSITIVE,
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "views = daily.dropna(subset=[\"views\"]).set_index(\"date\")[\"views\"].astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "ratios = gains.astype(None) / views.reindex(gains.index)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "ratios = gains.astype(\"float64\") / views.reindex(None)"):
+        "Series division aligns on the dates anyway: the days with views but no gain only add "
+        "NaN ratios, which the `np.isfinite` filter drops before the median.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "usual = float(ratios.median()) if (len(ratios)) or True else None"):
+        "without any ratio the median is NaN instead of None, and `gain / seen >= 5 * NaN` is "
+        "False, as the `usual is not None` test was: no day is noted for its conversion.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "if seen is None and pd.isna(seen) or seen <= 0:"):
+        "`views` holds only known views (`dropna`), so `seen` is None (no row that day), where "
+        "`None is None and pd.isna(None)` is True as with `or`, or a number, never NaN.",
+    ("mediakit.analytics.freshness.x_platform_notes",
+     "notes.append(f\"{name}: no daily {column.replace('XX_XX', ' ')} for {span}; an export \""):
+        "DAILY_COLUMNS are \"followers\" and \"views\": no underscore to replace either way.",
+    ("mediakit.analytics.freshness.x_platform_notes",
+     "notes.append(f\"{name}: no daily {column.replace('_', 'XX XX')} for {span}; an export \""):
+        "DAILY_COLUMNS are \"followers\" and \"views\": no underscore to replace either way.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
