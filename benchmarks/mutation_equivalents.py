@@ -652,6 +652,75 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "views = window[\"views\"].dropna().astype(None)"):
         "only `len(views)` and `int(views.min())`, `int(views.max())` are read: float64 holds "
         "the same whole view counts (far below 2**53), so the same numbers.",
+    # mediakit/analytics/posts.py (second pass)
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], kind=None"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], )"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], kind=\"XXmergesortXX\""):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], kind=\"MERGESORT\""):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "return [to_post(row, median) for row in ranked.head(top).itertuples(index=None)]"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.posts.x_top_by_views",
+     "return [to_post(row, median) for row in ranked.head(top).itertuples(index=True)]"):
+        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
+        "by its name (row.views, row.post_id…), which is the same either way.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rated = rated[(rated[\"views\"] >= min_views).fillna(None)]"):
+        "rated_posts keeps only posts whose views are known and above 0, so the comparison "
+        "has no NA to fill.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rated = rated[(rated[\"views\"] >= min_views).fillna(True)]"):
+        "rated_posts keeps only posts whose views are known and above 0, so the comparison "
+        "has no NA to fill.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rates = (interactions(rated) / rated[\"views\"].astype(\"Float64\")).astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rates = (interactions(rated) / rated[\"views\"].astype(None)).astype(\"float64\")"):
+        "the views of rated posts are known and above 0: divided as float64 or as Float64, the "
+        "same rates, cast to float64 right after.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rates = (interactions(rated) / rated[\"views\"].astype(\"float64\")).astype(\"float64\")"):
+        "the views of rated posts are known and above 0: divided as float64 or as Float64, the "
+        "same rates, cast to float64 right after.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], kind=None)"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], )"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], "
+     "kind=\"XXmergesortXX\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], "
+     "kind=\"MERGESORT\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "return [to_post(row, median) for row in best.itertuples(index=None)]"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "return [to_post(row, median) for row in best.itertuples(index=True)]"):
+        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
+        "by its name (row.views, row.post_id…), which is the same either way.",
+    ("mediakit.analytics.posts.x_viral",
+     "hits = posts[posts[\"views\"].notna() & (posts[\"views\"] > threshold).fillna(None)]"):
+        KLEENE_FALSE,
+    ("mediakit.analytics.posts.x_viral",
+     "hits = posts[posts[\"views\"].notna() & (posts[\"views\"] > threshold).fillna(True)]"):
+        KLEENE_FALSE,
+    ("mediakit.analytics.posts.x_viral",
+     "return Virality(rule, threshold, top_by_views(hits, None, median))"):
+        "`head(None)` is `iloc[:None]`, every row: the same as `head(len(hits))`.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
