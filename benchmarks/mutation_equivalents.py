@@ -721,6 +721,18 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.posts.x_viral",
      "return Virality(rule, threshold, top_by_views(hits, None, median))"):
         "`head(None)` is `iloc[:None]`, every row: the same as `head(len(hits))`.",
+    # mediakit/analytics/compare.py (second pass)
+    ("mediakit.analytics.compare.x__median_views",
+     "views = posts.loc[mask.fillna(None), \"views\"]"):
+        "periods() passes only dated posts (`posted_at` known), so the window test and "
+        "`notna()` are never NA and the mask has nothing to fill.",
+    ("mediakit.analytics.compare.x__median_views",
+     "views = posts.loc[mask.fillna(True), \"views\"]"):
+        "periods() passes only dated posts (`posted_at` known), so the window test and "
+        "`notna()` are never NA and the mask has nothing to fill.",
+    ("mediakit.analytics.compare.x__median_views",
+     "return (None if views.empty else float(views.astype(None).median())), len(views)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
