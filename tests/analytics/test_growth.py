@@ -4,6 +4,7 @@ import pandas as pd
 
 from mediakit.analytics import growth
 from mediakit.analytics.posts import to_post
+from mediakit.analytics.reach import followers_on
 from tests.helpers import daily, posts
 
 
@@ -226,3 +227,16 @@ def test_growth_gathers_the_periods_the_counts_reach_the_best_days_and_the_proje
     # projections: a span of 30 days, pace 38 / 30 a day
     assert [(p.horizon_days, p.basis_days) for p in result.projections] == [(30, 30), (90, 30)]
     assert result.projections[0].expected == 138 + 38
+
+
+def test_the_later_row_of_a_day_wins_however_many_rows_there_are():
+    """The later row wins for long unsorted tables too (an unstable sort picked either)."""
+    # 60 days listed newest first (1,000 + i on day i), then every day again with 5,000 more:
+    # each day's count is the second row's, so from 6,000 on Jan 1 to 6,059 on Mar 1
+    days = list(enumerate(pd.date_range("2026-01-01", periods=60)))[::-1]
+    rows = [{"date": day.date().isoformat(), "followers": 1_000 + i} for i, day in days]
+    rows += [{**row, "followers": row["followers"] + 5_000} for row in rows]
+    table = daily(rows)
+    known = growth.counts(table, date(2026, 3, 1))
+    assert list(known) == [6_000 + i for i in range(60)]
+    assert followers_on(table, date(2026, 1, 31)) == 6_030
