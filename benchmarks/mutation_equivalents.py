@@ -552,6 +552,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "float64 instead of int64 holds the same whole gains, and every reader turns them into "
         "numbers the same way: best_days' `int(gain)` and `> 0`, follower_jumps' comparisons, "
         "`int(gain)` and `astype(\"float64\")`.",
+    ("mediakit.analytics.growth.x_counts",
+     "rows = rows.sort_values(\"date\", kind=\"STABLE\").drop_duplicates(\"date\", keep=\"last\")"):
+        "NumPy reads the sort kind without regard to case: \"STABLE\" is the stable sort "
+        "\"stable\" names.",
     # mediakit/analytics/timing.py (second pass)
     ("mediakit.analytics.timing.x_window_scores",
      "def window_scores(profile: pd.Series, window_hours: int = 5) -> pd.Series:"):
@@ -652,6 +656,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "views = window[\"views\"].dropna().astype(None)"):
         "only `len(views)` and `int(views.min())`, `int(views.max())` are read: float64 holds "
         "the same whole view counts (far below 2**53), so the same numbers.",
+    ("mediakit.analytics.reach.x_followers_on",
+     "return int(known.sort_values(\"date\", kind=\"STABLE\")[\"followers\"].iloc[-1])"):
+        "NumPy reads the sort kind without regard to case: \"STABLE\" is the stable sort "
+        "\"stable\" names.",
     # mediakit/analytics/posts.py (second pass)
     ("mediakit.analytics.posts.x_top_by_views",
      "[\"views\", \"post_id\"], ascending=[False, True], kind=None"):
