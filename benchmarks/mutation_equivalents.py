@@ -656,10 +656,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "views = window[\"views\"].dropna().astype(None)"):
         "only `len(views)` and `int(views.min())`, `int(views.max())` are read: float64 holds "
         "the same whole view counts (far below 2**53), so the same numbers.",
-    ("mediakit.analytics.reach.x_followers_on",
-     "return int(known.sort_values(\"date\", kind=\"STABLE\")[\"followers\"].iloc[-1])"):
-        "NumPy reads the sort kind without regard to case: \"STABLE\" is the stable sort "
-        "\"stable\" names.",
     # mediakit/analytics/posts.py (second pass)
     ("mediakit.analytics.posts.x_top_by_views",
      "[\"views\", \"post_id\"], ascending=[False, True], kind=None"):

@@ -18,12 +18,11 @@ REACH_COLUMNS = ("views", "profile_views", "reached", "new_viewers", "returning_
 
 
 def followers_on(daily: pd.DataFrame, day: date) -> int | None:
-    """Last known follower count on or before ``day`` (None before the first known count; of a
-    day listed twice, its later row)."""
+    """Last known follower count on or before ``day`` (None before the first known count)."""
     known = daily[upto(daily["date"], day) & daily["followers"].notna()]
     if known.empty:
         return None
-    return int(known.sort_values("date", kind="stable")["followers"].iloc[-1])
+    return int(known.sort_values("date")["followers"].iloc[-1])
 
 
 def window_sum(daily: pd.DataFrame, column: str, as_of: date, days: int) -> int | None:
