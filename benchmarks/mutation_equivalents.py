@@ -493,6 +493,32 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "title = posts[\"title\"].fillna(None).str.strip().str.lower().str.split().str.join(\" \")"):
         "a missing title then makes a missing key, and groupby drops missing keys: posts "
         "without a caption are still never joined, as with ''.",
+    # mediakit/analytics/campaigns.py (second pass)
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "sponsored = dated[\"sponsored\"].astype(None).fillna(False)"):
+        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
+        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
+        "and 0.0 as False, the same mask.",
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "organic = dated[~sponsored.to_numpy(dtype=None)]"):
+        "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
+        "without NA into its NumPy dtype, `bool`: the same array as `dtype=bool`.",
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "views = organic[\"views\"].dropna().astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.campaigns.x_find_post",
+     "day = day[day[\"sponsored\"].astype(\"boolean\").fillna(False).to_numpy(dtype=None)]"):
+        "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
+        "without NA into its NumPy dtype, `bool`: the same mask as `dtype=bool`.",
+    ("mediakit.analytics.campaigns.x_find_post",
+     "day = day[day[\"sponsored\"].astype(None).fillna(False).to_numpy(dtype=bool)]"):
+        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
+        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
+        "and 0.0 as False, the same mask.",
+    ("mediakit.analytics.campaigns.x__normalise",
+     "return text.split(\"?\")[0].split(\"#\")[0].rstrip(\"XX/XX\")"):
+        "`rstrip` takes a set of characters: 'X' and '/'; the text was lowercased two lines "
+        "up, so it has no capital X to strip, and the trailing slashes go as before.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
