@@ -519,6 +519,17 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "return text.split(\"?\")[0].split(\"#\")[0].rstrip(\"XX/XX\")"):
         "`rstrip` takes a set of characters: 'X' and '/'; the text was lowercased two lines "
         "up, so it has no capital X to strip, and the trailing slashes go as before.",
+    # mediakit/analytics/audience.py (second pass)
+    ("mediakit.analytics.audience.x_match", "partial_age = None"):
+        "`partial_age` is only read by `if partial_age:` (or replaced by `_age_part`'s bool): "
+        "None is as false as False.",
+    ("mediakit.analytics.audience.x__segment_key",
+     "return GENDER_WORDS.get(text.lower(), text.upper())"):
+        "the brief's words and the export's segments both go through `_segment_key`, so an "
+        "unknown gender word is compared upper-cased on both sides instead of lower-cased: "
+        "the same matches, except for letters whose cases do not map one to one (German ß, "
+        "Turkish dotless ı), which no platform's gender segment (female, male, other, "
+        "unspecified, non-binary...) contains.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
