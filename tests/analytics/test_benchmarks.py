@@ -118,6 +118,9 @@ def test_compare_carries_the_row_it_used_with_its_source():
     assert (result.below_from, result.above_to) == (0.0628, 0.1138)
     assert "Modash" in result.source and result.source_date == "2025-11"
     assert result.url.startswith("https://")
+    # the source's own words for what it counts and how it combines posts
+    assert result.numerator == 'engagements: "likes + comments etc." in the source\'s words'
+    assert result.method.startswith("median engagements of the last 30 posts")
 
 
 OWN_ROWS = [{  # a benchmark table passed in (not the shipped one): a tier under 1K
@@ -137,4 +140,6 @@ def test_rows_passed_in_replace_the_shipped_table():
     assert result.below_from is None and result.above_to is None
     assert result.source == "Agency survey" and result.source_date == "2026-01"
     assert result.url is None  # an empty link is no link
+    assert result.method == "median"
+    assert result.numerator == ""  # a table without a numerator column: empty words, not None
     assert abs(result.vs_midpoint - 0.2 / 0.06) < 1e-12  # midpoint of 5%..7% = 6%
