@@ -530,6 +530,15 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "the same matches, except for letters whose cases do not map one to one (German ß, "
         "Turkish dotless ı), which no platform's gender segment (female, male, other, "
         "unspecified, non-binary...) contains.",
+    # mediakit/analytics/rates.py (second pass)
+    ("mediakit.analytics.rates.x__round", "step = 10 if amount > 100 else 1"):
+        "the two differ only at exactly 100, where both steps give 100: floor(100 / 10 + 0.5) "
+        "× 10 = floor(10.5) × 10 = 100 and floor(100 + 0.5) = 100.",
+    ("mediakit.analytics.rates.x_region_factor",
+     "if code.lower() not in OTHER and share >= 0}"):
+        "a country with a share of 0 then joins `known` but adds 0 to the weighted sum and 0 "
+        "to the total: the same factor and the same 'x% of the audience known'; a NaN share "
+        "fails both `> 0` and `>= 0`.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the

@@ -84,3 +84,28 @@ def test_small_prices_round_to_whole_units():
     advice = rates.advise("tiktok", 1_000.0, None, None, _profile())
     # 1 x 7 = 7 and 1 x 25 = 25 dollars: under 100, rounded to units
     assert (advice.suggestions[0].low, advice.suggestions[0].high) == (7.0, 25.0)
+
+
+# --- second pass (issue 15) ---------------------------------------------------------------------
+
+
+def test_a_country_split_with_only_other_buckets_is_no_country_data():
+    # "Others" and "unknown" are left out and nothing is left: a neutral 1.0, not a 0 ÷ 0
+    split = AudienceSplit("country", {"Others": 0.7, "unknown": 0.3}, "x.csv", False)
+    assert rates.region_factor(split) == (1.0, "no audience country data")
+    zero = AudienceSplit("country", {"US": 0.0}, "x.csv", False)  # a known country at 0 %
+    assert rates.region_factor(zero) == (1.0, "no audience country data")
+
+
+def test_a_band_the_multiplier_table_does_not_list_is_neutral():
+    assert rates.engagement_factor("exceptional") == (1.0, "engagement exceptional")
+
+
+def test_a_price_from_100_up_rounds_to_tens_even_just_over_100():
+    # no niche, no countries, no band: every factor is 1.0.
+    # 14,380 views ÷ 1,000 × 7 = 100.66: from 100 up the step is 10 -> 100, not 101;
+    # × 25 = 359.5 -> 360
+    advice = rates.advise("tiktok", 14_380.0, None, None, _profile())
+    assert (advice.suggestions[0].low, advice.suggestions[0].high) == (100.0, 360.0)
+    # 14,200 ÷ 1,000 × 7 = 99.4: under 100, to the unit -> 99
+    assert rates.advise("tiktok", 14_200.0, None, None, _profile()).suggestions[0].low == 99.0
