@@ -7,7 +7,7 @@ from mediakit.project.profile import Profile
 
 def _profile(**extra) -> Profile:
     return Profile.model_validate({"name": "A", "platforms": {"tiktok": {"handle": "@a"}},
-                                   **extra})
+                                   **extra})  # extra may replace the platforms
 
 
 def test_niche_factor_from_the_words_of_the_niche():
@@ -109,3 +109,40 @@ def test_a_price_from_100_up_rounds_to_tens_even_just_over_100():
     assert (advice.suggestions[0].low, advice.suggestions[0].high) == (100.0, 360.0)
     # 14,200 ÷ 1,000 × 7 = 99.4: under 100, to the unit -> 99
     assert rates.advise("tiktok", 14_200.0, None, None, _profile()).suggestions[0].low == 99.0
+
+
+def test_the_region_factor_is_an_average_over_the_known_share_only():
+    # half the audience is in known countries: US 0.3 (× 1.0) and BR 0.2 (× 0.5)
+    # (0.3 + 0.1) / 0.5 = 0.8, an average over the known half, not a product with it
+    split = AudienceSplit("country", {"US": 0.3, "BR": 0.2, "Others": 0.5}, "x.csv", False)
+    factor, why = rates.region_factor(split)
+    assert factor == pytest.approx(0.8)
+    assert why == "audience countries weighted by share (50% of the audience known)"
+
+
+def test_the_platforms_own_rate_card_sets_the_currency():
+    # the first rate listed is Instagram's, in USD; TikTok's card is in EUR: TikTok is priced
+    # in euros (7 / 1.0411 per 1,000 views)
+    both = {"tiktok": {"handle": "@a"}, "instagram": {"handle": "@a"}}
+    profile = _profile(platforms=both, rates=[
+        {"deliverable": "1 reel", "price": 800, "currency": "USD", "platform": "instagram"},
+        {"deliverable": "1 video", "price": 650, "currency": "EUR", "platform": "tiktok"},
+    ])
+    advice = rates.advise("tiktok", 40_000.0, None, None, profile)
+    assert advice.currency == "EUR" and advice.cpm_low == pytest.approx(7 / 1.0411)
+    assert [rate["deliverable"] for rate in advice.rate_card] == ["1 video"]
+    # a platform with no card of its own takes the first rate's currency
+    only_instagram = _profile(platforms=both, rates=[
+        {"deliverable": "1 reel", "price": 800, "currency": "EUR", "platform": "instagram"}])
+    assert rates.advise("tiktok", 40_000.0, None, None, only_instagram).currency == "EUR"
+
+
+def test_the_cpm_row_is_the_platforms_standard_format_from_the_rows_given():
+    rows = [
+        {"platform": "instagram", "format": "story", "cpm_low": "10"},
+        {"platform": "tiktok", "format": "reel", "cpm_low": "1"},  # another platform's word
+        {"platform": "instagram", "format": "reel", "cpm_low": "15"},
+    ]
+    assert rates.cpm_row("instagram", rows) is rows[2]  # Instagram's standard is the reel
+    assert rates.cpm_row("tiktok", rows) is None  # TikTok's standard is a video: none given
+    assert rates.cpm_row("tiktok")["format"] == "video"  # the shipped table has one
