@@ -146,3 +146,16 @@ def test_the_cpm_row_is_the_platforms_standard_format_from_the_rows_given():
     assert rates.cpm_row("instagram", rows) is rows[2]  # Instagram's standard is the reel
     assert rates.cpm_row("tiktok", rows) is None  # TikTok's standard is a video: none given
     assert rates.cpm_row("tiktok")["format"] == "video"  # the shipped table has one
+
+
+def test_instagram_deliverables_are_reels_priced_with_the_audience_region():
+    profile = _profile(platforms={"instagram": {"handle": "@a"}})
+    brazil = AudienceSplit("country", {"BR": 1.0}, "x.csv", False)
+    advice = rates.advise("instagram", 10_000.0, brazil, None, profile)
+    assert [s.deliverable for s in advice.suggestions] == [
+        "1 reel, organic only", "1 reel + paid usage rights (30 days)",
+        "1 reel + category exclusivity (30 days)", "3 reels, organic only"]
+    # Instagram reel CPM $15-$45; Latin America × 0.5: 10 × 15 × 0.5 = 75; 10 × 45 × 0.5 = 225
+    # -> 230 (halves go up)
+    assert (advice.suggestions[0].low, advice.suggestions[0].high) == (75.0, 230.0)
+    assert advice.multipliers["audience region"][0] == 0.5
