@@ -159,3 +159,16 @@ def test_instagram_deliverables_are_reels_priced_with_the_audience_region():
     # -> 230 (halves go up)
     assert (advice.suggestions[0].low, advice.suggestions[0].high) == (75.0, 230.0)
     assert advice.multipliers["audience region"][0] == 0.5
+
+
+def test_halves_round_up_and_every_deliverable_names_its_factors():
+    advice = rates.advise("tiktok", 1_500.0, None, None, _profile())
+    # 1,500 ÷ 1,000 × 7 = 10.5 -> 11 and × 25 = 37.5 -> 38: prices, so halves go up
+    assert (advice.suggestions[0].low, advice.suggestions[0].high) == (11.0, 38.0)
+    assert advice.suggestions[2].multipliers == {"niche": 1.0, "audience region": 1.0,
+                                                 "engagement": 1.0, "exclusivity": 1.2}
+    # the three-video deliverable's formula starts with its count; the single ones do not
+    assert advice.suggestions[3].formula == (
+        "3 × 1,500 views ÷ 1,000 × 7.00–25.00 USD CPM × 1.00 niche × 1.00 audience region × "
+        "1.00 engagement")
+    assert advice.suggestions[0].formula.startswith("1,500 views")
