@@ -172,3 +172,15 @@ def test_halves_round_up_and_every_deliverable_names_its_factors():
         "3 × 1,500 views ÷ 1,000 × 7.00–25.00 USD CPM × 1.00 niche × 1.00 audience region × "
         "1.00 engagement")
     assert advice.suggestions[0].formula.startswith("1,500 views")
+
+
+def test_the_advice_states_its_views_cpm_range_source_and_factors():
+    advice = rates.advise("tiktok", 1_500.0, None, "low", _profile(niche="Pets"))
+    assert advice.expected_views == 1_500.0
+    assert (advice.cpm_low, advice.cpm_high) == (7.0, 25.0)  # TikTok video, USD
+    assert advice.cpm_source == "AWISEE, Influencer marketing CPM 2025 (2025)"
+    assert advice.multipliers == {
+        "niche": (0.8, "niche 'Pets' (pets)"),
+        "audience region": (1.0, "no audience country data"),
+        "engagement": (0.8, "engagement low for the tier"),
+    }
