@@ -184,3 +184,10 @@ def test_the_advice_states_its_views_cpm_range_source_and_factors():
         "audience region": (1.0, "no audience country data"),
         "engagement": (0.8, "engagement low for the tier"),
     }
+
+
+def test_niche_words_are_trimmed_of_punctuation_only_and_matched_whole():
+    # "Cooking," is the word cooking (food, 0.9), found before travel (1.0) in the table
+    assert rates.niche_factor("Cooking, travel") == (0.9, "niche 'Cooking, travel' (food)")
+    # a letter is not punctuation: "Xfood" is a word of its own, in no niche
+    assert rates.niche_factor("Xfood") == (1.0, "no factor listed for niche 'Xfood'")
