@@ -191,3 +191,13 @@ def test_niche_words_are_trimmed_of_punctuation_only_and_matched_whole():
     assert rates.niche_factor("Cooking, travel") == (0.9, "niche 'Cooking, travel' (food)")
     # a letter is not punctuation: "Xfood" is a word of its own, in no niche
     assert rates.niche_factor("Xfood") == (1.0, "no factor listed for niche 'Xfood'")
+
+
+def test_a_hyphenated_niche_matches_the_tables_hyphenated_word_and_its_parts():
+    # the table lists "real-estate" among real estate's words: written so, it is real estate
+    # (1.4), not "no factor" (the hyphen used to be replaced by a space before matching, so the
+    # table's hyphenated words could never match)
+    assert rates.niche_factor("Real-estate") == (1.4, "niche 'Real-estate' (real estate)")
+    assert rates.niche_factor("Personal-finance")[0] == 1.5  # finance, by "personal-finance"
+    # a hyphenated phrase is also its parts: "food" is found in "Food-and-travel" (0.9)
+    assert rates.niche_factor("Food-and-travel") == (0.9, "niche 'Food-and-travel' (food)")
