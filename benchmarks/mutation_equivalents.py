@@ -539,6 +539,11 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "a country with a share of 0 then joins `known` but adds 0 to the weighted sum and 0 "
         "to the total: the same factor and the same 'x% of the audience known'; a NaN share "
         "fails both `> 0` and `>= 0`.",
+    ("mediakit.analytics.rates.x_niche_factor",
+     "keys = set(row[\"match\"].lower().split()) | {row[\"key\"].upper()}"):
+        "every one-word niche key of rate_multipliers.csv is also among its own match words, so "
+        "the lower-case key is in `keys` either way; the one two-word key, 'real estate', can "
+        "never equal a single word and is matched by the whole-niche comparison instead.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the

@@ -88,3 +88,18 @@ def test_several_missing_or_self_reported_dimensions_are_listed_comma_separated(
     assert result.assumption == ("dimensions treated as independent; "
                                  "upper bound: no data for city, language; "
                                  "self-reported by the creator: age, country")
+
+
+def test_an_older_snapshot_adds_nothing_to_the_newest_one():
+    from mediakit.analytics.audience import latest_split
+    from tests.helpers import audience as rows
+
+    # January's split had FR and a bigger US share; only February's split is shown
+    table = rows([
+        ("country", "US", 0.6, "2026-01-31"),
+        ("country", "FR", 0.4, "2026-01-31"),
+        ("country", "US", 0.5, "2026-02-28"),
+        ("country", "GB", 0.5, "2026-02-28"),
+    ])
+    shares, _ = latest_split(table, "country")
+    assert shares == {"GB": 0.5, "US": 0.5}  # equal shares in name order; no FR

@@ -201,3 +201,8 @@ def test_a_hyphenated_niche_matches_the_tables_hyphenated_word_and_its_parts():
     assert rates.niche_factor("Personal-finance")[0] == 1.5  # finance, by "personal-finance"
     # a hyphenated phrase is also its parts: "food" is found in "Food-and-travel" (0.9)
     assert rates.niche_factor("Food-and-travel") == (0.9, "niche 'Food-and-travel' (food)")
+
+
+def test_a_niche_that_is_a_two_word_key_matches_it_whole():
+    # "real estate" is two words, neither in the table's match words: the whole niche matches
+    assert rates.niche_factor(" Real Estate ") == (1.4, "niche ' Real Estate ' (real estate)")
