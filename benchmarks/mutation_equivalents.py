@@ -530,6 +530,21 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "the same matches, except for letters whose cases do not map one to one (German ß, "
         "Turkish dotless ı), which no platform's gender segment (female, male, other, "
         "unspecified, non-binary...) contains.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=None),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), ),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=False),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(None), strict=True),"):
+        "pandas reads `astype(None)` as float64, which is what `astype(float)` gives.",
     # mediakit/analytics/rates.py (second pass)
     ("mediakit.analytics.rates.x__round", "step = 10 if amount > 100 else 1"):
         "the two differ only at exactly 100, where both steps give 100: floor(100 / 10 + 0.5) "

@@ -103,3 +103,19 @@ def test_an_older_snapshot_adds_nothing_to_the_newest_one():
     ])
     shares, _ = latest_split(table, "country")
     assert shares == {"GB": 0.5, "US": 0.5}  # equal shares in name order; no FR
+
+
+def test_an_undated_split_is_shown_whole_and_a_missing_share_is_left_out():
+    from mediakit.analytics.audience import latest_split
+    from tests.helpers import audience as rows
+
+    # no snapshot date at all: there is no newer one to prefer, so every row is the split;
+    # "female" has no share (an empty cell) and is left out, the rest stay
+    table = rows([
+        ("gender", "female", None, None),
+        ("gender", "male", 0.4, None),
+        ("gender", "other", 0.1, None),
+    ])
+    shares, source = latest_split(table, "gender")
+    assert shares == {"male": 0.4, "other": 0.1}
+    assert source == "export: test.csv"
