@@ -545,6 +545,12 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.audience.x_latest_split",
      "zip(rows[\"segment\"], rows[\"share\"].astype(None), strict=True),"):
         "pandas reads `astype(None)` as float64, which is what `astype(float)` gives.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "key=lambda item: (item[0].lower() in ORDER_LAST, -item[1], item[1]),"):
+        "conform() sorts the audience table by platform, dimension and segment, and "
+        "latest_split is given one platform's rows (analyze._only), so segments of equal share "
+        "already come in name order and the stable sort keeps it: a tie broken by the (equal) "
+        "share instead of the name gives the same order.",
     # mediakit/analytics/rates.py (second pass)
     ("mediakit.analytics.rates.x__round", "step = 10 if amount > 100 else 1"):
         "the two differ only at exactly 100, where both steps give 100: floor(100 / 10 + 0.5) "

@@ -102,7 +102,8 @@ def test_an_older_snapshot_adds_nothing_to_the_newest_one():
         ("country", "GB", 0.5, "2026-02-28"),
     ])
     shares, _ = latest_split(table, "country")
-    assert shares == {"GB": 0.5, "US": 0.5}  # equal shares in name order; no FR
+    assert shares == {"GB": 0.5, "US": 0.5}  # no FR, and US is February's 0.5
+    assert list(shares) == ["GB", "US"]  # equal shares in name order, not in file order
 
 
 def test_an_undated_split_is_shown_whole_and_a_missing_share_is_left_out():
@@ -119,3 +120,18 @@ def test_an_undated_split_is_shown_whole_and_a_missing_share_is_left_out():
     shares, source = latest_split(table, "gender")
     assert shares == {"male": 0.4, "other": 0.1}
     assert source == "export: test.csv"
+
+
+def test_the_source_of_a_split_is_its_first_rows_or_none():
+    from mediakit.analytics.audience import latest_split
+    from tests.helpers import audience as rows
+
+    one = rows([("country", "IE", 1.0, "2026-02-28")])  # a single row is a whole split
+    assert latest_split(one, "country") == ({"IE": 1.0}, "export: test.csv")
+    # every share missing: no split, so no source either (not an IndexError)
+    empty = rows([("country", "IE", None, "2026-02-28"), ("country", "GB", None, "2026-02-28")])
+    assert latest_split(empty, "country") == ({}, None)
+    # a split whose file is not named has no source (not the text "nan")
+    unnamed = rows([("country", "IE", 0.6, "2026-02-28"), ("country", "GB", 0.4, "2026-02-28")])
+    unnamed["source"] = None
+    assert latest_split(unnamed, "country") == ({"IE": 0.6, "GB": 0.4}, None)
