@@ -103,7 +103,7 @@ def test_an_older_snapshot_adds_nothing_to_the_newest_one():
     ])
     shares, _ = latest_split(table, "country")
     assert shares == {"GB": 0.5, "US": 0.5}  # no FR, and US is February's 0.5
-    assert list(shares) == ["GB", "US"]  # equal shares in name order, not in file order
+    assert list(shares) == ["GB", "US"]  # equal shares in name order
 
 
 def test_an_undated_split_is_shown_whole_and_a_missing_share_is_left_out():
