@@ -737,6 +737,78 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.compare.x__median_views",
      "return (None if views.empty else float(views.astype(None).median())), len(views)"):
         "pandas reads `astype(None)` as float64, the type written there.",
+    # mediakit/analytics/campaigns.py (second pass)
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "sponsored = dated[\"sponsored\"].astype(None).fillna(False)"):
+        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
+        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
+        "and 0.0 as False, the same mask.",
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "organic = dated[~sponsored.to_numpy(dtype=None)]"):
+        "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
+        "without NA into its NumPy dtype, `bool`: the same array as `dtype=bool`.",
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "views = organic[\"views\"].dropna().astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.campaigns.x_find_post",
+     "day = day[day[\"sponsored\"].astype(\"boolean\").fillna(False).to_numpy(dtype=None)]"):
+        "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
+        "without NA into its NumPy dtype, `bool`: the same mask as `dtype=bool`.",
+    ("mediakit.analytics.campaigns.x_find_post",
+     "day = day[day[\"sponsored\"].astype(None).fillna(False).to_numpy(dtype=bool)]"):
+        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
+        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
+        "and 0.0 as False, the same mask.",
+    ("mediakit.analytics.campaigns.x__normalise",
+     "return text.split(\"?\")[0].split(\"#\")[0].rstrip(\"XX/XX\")"):
+        "`rstrip` takes a set of characters: 'X' and '/'; the text was lowercased two lines "
+        "up, so it has no capital X to strip, and the trailing slashes go as before.",
+    # mediakit/analytics/audience.py (second pass)
+    ("mediakit.analytics.audience.x_match", "partial_age = None"):
+        "`partial_age` is only read by `if partial_age:` (or replaced by `_age_part`'s bool): "
+        "None is as false as False.",
+    ("mediakit.analytics.audience.x__segment_key",
+     "return GENDER_WORDS.get(text.lower(), text.upper())"):
+        "the brief's words and the export's segments both go through `_segment_key`, so an "
+        "unknown gender word is compared upper-cased on both sides instead of lower-cased: "
+        "the same matches, except for letters whose cases do not map one to one (German ß, "
+        "Turkish dotless ı), which no platform's gender segment (female, male, other, "
+        "unspecified, non-binary...) contains.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=None),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), ),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=False),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(None), strict=True),"):
+        "pandas reads `astype(None)` as float64, which is what `astype(float)` gives.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "key=lambda item: (item[0].lower() in ORDER_LAST, -item[1], item[1]),"):
+        "conform() sorts the audience table by platform, dimension and segment, and "
+        "latest_split is given one platform's rows (analyze._only), so segments of equal share "
+        "already come in name order and the stable sort keeps it: a tie broken by the (equal) "
+        "share instead of the name gives the same order.",
+    # mediakit/analytics/rates.py (second pass)
+    ("mediakit.analytics.rates.x__round", "step = 10 if amount > 100 else 1"):
+        "the two differ only at exactly 100, where both steps give 100: floor(100 / 10 + 0.5) "
+        "× 10 = floor(10.5) × 10 = 100 and floor(100 + 0.5) = 100.",
+    ("mediakit.analytics.rates.x_region_factor",
+     "if code.lower() not in OTHER and share >= 0}"):
+        "a country with a share of 0 then joins `known` but adds 0 to the weighted sum and 0 "
+        "to the total: the same factor and the same 'x% of the audience known'; a NaN share "
+        "fails both `> 0` and `>= 0`.",
+    ("mediakit.analytics.rates.x_niche_factor",
+     "keys = set(row[\"match\"].lower().split()) | {row[\"key\"].upper()}"):
+        "every one-word niche key of rate_multipliers.csv is also among its own match words, so "
+        "the lower-case key is in `keys` either way; the one two-word key, 'real estate', can "
+        "never equal a single word and is matched by the whole-niche comparison instead.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
