@@ -45,6 +45,16 @@ NAT_YEAR_IS_NAN = (
     "False (not NA), so `fillna` has nothing to fill."
 )
 
+MULTI_KEY_SORT = (
+    "pandas ignores `kind` when it sorts by more than one column (it uses lexsort), and post "
+    "ids are unique, so the order is the same whatever the sort kind."
+)
+
+NO_POSITIVE = (
+    "only differs when no day gained (`positive` empty), and then every gain is 0 or less, "
+    "under JUMP_MIN_FOLLOWERS: each day is skipped by the first test whatever `typical` is."
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/engagement.py
     ("mediakit.analytics.engagement.x_interactions",
@@ -84,6 +94,39 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
         "the comparison.",
     # other modules of mediakit/analytics/
+    ("mediakit.analytics.content.x__facets", "tags = \"#\" + tags[tags != \"XXXX\"]"):
+        "`str.split()` without a separator never yields an empty string, so no tag is \"\" "
+        "and the filter keeps every tag either way.",
+    ("mediakit.analytics.content.x_insights", "views = viewed[\"views\"].astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.retention.x_retention",
+     "ranked = has.sort_values([\"views\", \"post_id\"], ascending=[False, True], )"):
+        "`na_position` defaults to \"last\", the value written there.",
+    ("mediakit.analytics.retention.x_retention",
+     "for row in ranked.head(TOP).itertuples(index=None)"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.retention.x_retention",
+     "for row in ranked.head(TOP).itertuples(index=True)"):
+        "the index only adds a leading `Index` field; every figure is read by its name "
+        "(row.views, row.title…), which is the same either way.",
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], kind=None)"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], )"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], kind=\"XXmergesortXX\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.windows.x_recent_posts",
+     "known = known.sort_values([\"posted_at\", \"post_id\"], kind=\"MERGESORT\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.cadence.x_cadence",
+     "gap = max(int((b - a).days) for a, b in zip(stamps, stamps[1:], strict=None))"):
+        "`strict=None` is falsy: zip stops at the shorter list, as with strict=False.",
+    ("mediakit.analytics.cadence.x_cadence",
+     "gap = max(int((b - a).days) for a, b in zip(stamps, stamps[1:], ))"):
+        "strict defaults to False: the same zip.",
     ("mediakit.analytics.windows.x_last_data_date",
      "last = candidate if last is None or candidate >= last else last"):
         "when the candidate equals the last day so far, keeping either gives the same day.",
@@ -455,6 +498,317 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "title = posts[\"title\"].fillna(None).str.strip().str.lower().str.split().str.join(\" \")"):
         "a missing title then makes a missing key, and groupby drops missing keys: posts "
         "without a caption are still never joined, as with ''.",
+    # mediakit/analytics/growth.py (second pass)
+    ("mediakit.analytics.growth.x_period",
+     "if known.empty or known.index[0] > pd.Timestamp(None):"):
+        "`Timestamp(None)` is NaT and a comparison with NaT is False, so only the guard's "
+        "second half is lost, and it is redundant: when the first known count is after the "
+        "start day, `followers_on(daily, start_day)` (the same dates and non-missing counts "
+        "as `counts`) finds no count on or before it and the next line returns None anyway.",
+    ("mediakit.analytics.growth.x_period", "if start is None and end is None:"):
+        "a dead branch: past the guard above, `known` holds a count on or before the start "
+        "day, so neither `followers_on` (same rows as `counts`, on or before the start day and "
+        "as_of) is None, and `and` or `or` both give False.",
+    ("mediakit.analytics.growth.x_best_days",
+     "order = sorted(gains.items(), key=lambda item: (-item[1], item[1]))[:top]"):
+        "`gains` is indexed by date in ascending order (`counts` sorts by date) and `sorted` "
+        "is stable, so equal gains keep the date order whether or not the key says so.",
+    ("mediakit.analytics.growth.x_best_days",
+     "].sort_values([\"views\", \"posted_at\"], ascending=[False, True], )"):
+        "`na_position` defaults to \"last\", the value written there.",
+    ("mediakit.analytics.growth.x_projections",
+     "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=None))"):
+        "`pd.date_range` with a start and an end but no periods uses freq \"D\" when freq is "
+        "None: the same days.",
+    ("mediakit.analytics.growth.x_projections",
+     "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], ))"):
+        "`pd.date_range`'s freq defaults to \"D\" given a start and an end: the same days.",
+    ("mediakit.analytics.growth.x_projections",
+     "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=\"d\"))"):
+        "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
+        "DeprecationWarning users do not see): the same days.",
+    ("mediakit.analytics.growth.x_best_days",
+     "views=None if seen is None and pd.isna(seen) else int(seen),"):
+        "`views` is built from the rows whose views are known (`dropna`), so `seen` is either "
+        "None (no row that day), where `None is None and pd.isna(None)` is True as with `or`, "
+        "or a known number, where both are False.",
+    ("mediakit.analytics.growth.x_best_days",
+     "posts=[to_post(row) for row in fresh.itertuples(index=None)],"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.growth.x_best_days",
+     "posts=[to_post(row) for row in fresh.itertuples(index=True)],"):
+        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
+        "by its name (row.views, row.post_id…), which is the same either way.",
+    ("mediakit.analytics.growth.x_counts",
+     "return pd.Series(rows[\"followers\"].astype(None).to_numpy(), index=rows[\"date\"])"):
+        "float64 instead of int64 holds the same whole counts (far below 2**53), and every "
+        "reader turns them back into numbers the same way: `int(...)` for the ends and the "
+        "pace, float stretches, and daily_gains' `diff().astype(\"int64\")`.",
+    ("mediakit.analytics.growth.x_daily_gains", "return pd.Series(dtype=None)"):
+        "the dtype of this empty Series is never read: best_days filters it to nothing and "
+        "returns [], follower_jumps returns [] for fewer than 7 gains.",
+    ("mediakit.analytics.growth.x_daily_gains",
+     "return gains[consecutive.to_numpy()].astype(None)"):
+        "float64 instead of int64 holds the same whole gains, and every reader turns them into "
+        "numbers the same way: best_days' `int(gain)` and `> 0`, follower_jumps' comparisons, "
+        "`int(gain)` and `astype(\"float64\")`.",
+    ("mediakit.analytics.growth.x_counts",
+     "rows = rows.sort_values(\"date\", kind=\"STABLE\").drop_duplicates(\"date\", keep=\"last\")"):
+        "NumPy reads the sort kind without regard to case: \"STABLE\" is the stable sort "
+        "\"stable\" names.",
+    # mediakit/analytics/timing.py (second pass)
+    ("mediakit.analytics.timing.x_window_scores",
+     "def window_scores(profile: pd.Series, window_hours: int = 5) -> pd.Series:"):
+        "the default is never read: every caller (best_hours, best_start, best_time) passes "
+        "`window_hours`, which analyze() sets to WINDOW_HOURS.",
+    ("mediakit.analytics.timing.x_window_scores",
+     "return pd.Series(scores, index=None, dtype=float)"):
+        "without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as "
+        "`range(24)`.",
+    ("mediakit.analytics.timing.x_window_scores", "return pd.Series(scores, dtype=float)"):
+        "without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as "
+        "`range(24)`.",
+    ("mediakit.analytics.timing.x_window_scores",
+     "return pd.Series(scores, index=range(24), dtype=None)"):
+        "each score is a sum of NumPy float64 values (the profile is float: hourly_profile "
+        "casts it, best_start builds floats) over a window of at least one hour, so the Series "
+        "is float64 without saying so.",
+    ("mediakit.analytics.timing.x_window_scores", "return pd.Series(scores, index=range(24), )"):
+        "each score is a sum of NumPy float64 values (the profile is float: hourly_profile "
+        "casts it, best_start builds floats) over a window of at least one hour, so the Series "
+        "is float64 without saying so.",
+    ("mediakit.analytics.timing.x_weekday_hour",
+     "means = rows.groupby([rows[\"date\"].dt.day_of_week, rows[\"hour\"].astype(None)])["):
+        "the hour column is Int64 (whole hours) with its missing rows dropped just above, so "
+        "as float64 it groups the same rows, and `int(hour)` picks the same cell.",
+    ("mediakit.analytics.timing.x_best_start",
+     "scores = window_scores(pd.Series(values, index=None), window_hours)"):
+        "window_scores only reads `profile.to_numpy()`, never the index.",
+    ("mediakit.analytics.timing.x_best_start",
+     "scores = window_scores(pd.Series(values, ), window_hours)"):
+        "window_scores only reads `profile.to_numpy()`, never the index.",
+    ("mediakit.analytics.timing.x_hourly_profile",
+     "profile = rows.groupby(rows[\"hour\"].astype(int))[\"active_followers\"].mean()"
+     ".astype(None)"):
+        "pandas reads `astype(None)` as float64, the type `float` names.",
+    ("mediakit.analytics.timing.x_hourly_profile",
+     "profile = rows.groupby(rows[\"hour\"].astype(None))[\"active_followers\"].mean()"
+     ".astype(float)"):
+        "the hour column is Int64 (whole hours, missing rows dropped above): grouped as float64 "
+        "it makes the same groups, and `reindex(range(24))` finds 18.0 under the label 18.",
+    ("mediakit.analytics.timing.x_best_hours",
+     "def best_hours(activity: pd.DataFrame, window_hours: int = 5, top: int = 3) -> list[int]:"):
+        "the default is never read: analyze() always passes `window_hours` (WINDOW_HOURS).",
+    ("mediakit.analytics.timing.x_best_time",
+     "by_weekday=[best_start(row, window_hours) if (any(v for v in row if v)) or True else None"):
+        "the guard repeats best_start's own: a weekday row with no activity (all None or 0) "
+        "gives values that are all 0.0, for which best_start returns None as well.",
+    # mediakit/analytics/freshness.py (second pass)
+    ("mediakit.analytics.freshness.x_gaps",
+     "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), freq=None)"):
+        "`pd.date_range` with a start and an end but no periods uses freq \"D\" when freq is "
+        "None: the same days.",
+    ("mediakit.analytics.freshness.x_gaps",
+     "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), )"):
+        "`pd.date_range`'s freq defaults to \"D\" given a start and an end: the same days.",
+    ("mediakit.analytics.freshness.x_gaps",
+     "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), freq=\"d\")"):
+        "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
+        "DeprecationWarning users do not see): the same days.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "typical = float(positive.median()) if (len(positive)) or True else 0.0"):
+        NO_POSITIVE,
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "typical = float(positive.median()) if len(positive) else 1.0"):
+        NO_POSITIVE,
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "views = daily.dropna(subset=[\"views\"]).set_index(\"date\")[\"views\"].astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "ratios = gains.astype(None) / views.reindex(gains.index)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "ratios = gains.astype(\"float64\") / views.reindex(None)"):
+        "Series division aligns on the dates anyway: the days with views but no gain only add "
+        "NaN ratios, which the `np.isfinite` filter drops before the median.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "usual = float(ratios.median()) if (len(ratios)) or True else None"):
+        "without any ratio the median is NaN instead of None, and `gain / seen >= 5 * NaN` is "
+        "False, as the `usual is not None` test was: no day is noted for its conversion.",
+    ("mediakit.analytics.freshness.x_follower_jumps",
+     "if seen is None and pd.isna(seen) or seen <= 0:"):
+        "`views` holds only known views (`dropna`), so `seen` is None (no row that day), where "
+        "`None is None and pd.isna(None)` is True as with `or`, or a number, never NaN.",
+    ("mediakit.analytics.freshness.x_platform_notes",
+     "notes.append(f\"{name}: no daily {column.replace('XX_XX', ' ')} for {span}; an export \""):
+        "DAILY_COLUMNS are \"followers\" and \"views\": no underscore to replace either way.",
+    ("mediakit.analytics.freshness.x_platform_notes",
+     "notes.append(f\"{name}: no daily {column.replace('_', 'XX XX')} for {span}; an export \""):
+        "DAILY_COLUMNS are \"followers\" and \"views\": no underscore to replace either way.",
+    # mediakit/analytics/reach.py (second pass)
+    ("mediakit.analytics.reach.x_median_views", "return float(views.astype(None).median())"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.reach.x_mean_views", "return float(views.astype(None).mean())"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.reach.x_window_mean", "return float(values.astype(None).mean())"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.reach.x_reach_stats",
+     "views = window[\"views\"].dropna().astype(None)"):
+        "only `len(views)` and `int(views.min())`, `int(views.max())` are read: float64 holds "
+        "the same whole view counts (far below 2**53), so the same numbers.",
+    # mediakit/analytics/posts.py (second pass)
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], kind=None"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], )"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], kind=\"XXmergesortXX\""):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "[\"views\", \"post_id\"], ascending=[False, True], kind=\"MERGESORT\""):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_views",
+     "return [to_post(row, median) for row in ranked.head(top).itertuples(index=None)]"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.posts.x_top_by_views",
+     "return [to_post(row, median) for row in ranked.head(top).itertuples(index=True)]"):
+        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
+        "by its name (row.views, row.post_id…), which is the same either way.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rated = rated[(rated[\"views\"] >= min_views).fillna(None)]"):
+        "rated_posts keeps only posts whose views are known and above 0, so the comparison "
+        "has no NA to fill.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rated = rated[(rated[\"views\"] >= min_views).fillna(True)]"):
+        "rated_posts keeps only posts whose views are known and above 0, so the comparison "
+        "has no NA to fill.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rates = (interactions(rated) / rated[\"views\"].astype(\"Float64\")).astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rates = (interactions(rated) / rated[\"views\"].astype(None)).astype(\"float64\")"):
+        "the views of rated posts are known and above 0: divided as float64 or as Float64, the "
+        "same rates, cast to float64 right after.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "rates = (interactions(rated) / rated[\"views\"].astype(\"float64\")).astype(\"float64\")"):
+        "the views of rated posts are known and above 0: divided as float64 or as Float64, the "
+        "same rates, cast to float64 right after.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], kind=None)"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], )"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], "
+     "kind=\"XXmergesortXX\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], "
+     "kind=\"MERGESORT\")"):
+        MULTI_KEY_SORT,
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "return [to_post(row, median) for row in best.itertuples(index=None)]"):
+        "`index=None` is falsy: the same tuples as index=False.",
+    ("mediakit.analytics.posts.x_top_by_engagement",
+     "return [to_post(row, median) for row in best.itertuples(index=True)]"):
+        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
+        "by its name (row.views, row.post_id…), which is the same either way.",
+    ("mediakit.analytics.posts.x_viral",
+     "hits = posts[posts[\"views\"].notna() & (posts[\"views\"] > threshold).fillna(None)]"):
+        KLEENE_FALSE,
+    ("mediakit.analytics.posts.x_viral",
+     "hits = posts[posts[\"views\"].notna() & (posts[\"views\"] > threshold).fillna(True)]"):
+        KLEENE_FALSE,
+    ("mediakit.analytics.posts.x_viral",
+     "return Virality(rule, threshold, top_by_views(hits, None, median))"):
+        "`head(None)` is `iloc[:None]`, every row: the same as `head(len(hits))`.",
+    # mediakit/analytics/compare.py (second pass)
+    ("mediakit.analytics.compare.x__median_views",
+     "views = posts.loc[mask.fillna(None), \"views\"]"):
+        "periods() passes only dated posts (`posted_at` known), so the window test and "
+        "`notna()` are never NA and the mask has nothing to fill.",
+    ("mediakit.analytics.compare.x__median_views",
+     "views = posts.loc[mask.fillna(True), \"views\"]"):
+        "periods() passes only dated posts (`posted_at` known), so the window test and "
+        "`notna()` are never NA and the mask has nothing to fill.",
+    ("mediakit.analytics.compare.x__median_views",
+     "return (None if views.empty else float(views.astype(None).median())), len(views)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    # mediakit/analytics/campaigns.py (second pass)
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "sponsored = dated[\"sponsored\"].astype(None).fillna(False)"):
+        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
+        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
+        "and 0.0 as False, the same mask.",
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "organic = dated[~sponsored.to_numpy(dtype=None)]"):
+        "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
+        "without NA into its NumPy dtype, `bool`: the same array as `dtype=bool`.",
+    ("mediakit.analytics.campaigns.x_organic_baseline",
+     "views = organic[\"views\"].dropna().astype(None)"):
+        "pandas reads `astype(None)` as float64, the type written there.",
+    ("mediakit.analytics.campaigns.x_find_post",
+     "day = day[day[\"sponsored\"].astype(\"boolean\").fillna(False).to_numpy(dtype=None)]"):
+        "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
+        "without NA into its NumPy dtype, `bool`: the same mask as `dtype=bool`.",
+    ("mediakit.analytics.campaigns.x_find_post",
+     "day = day[day[\"sponsored\"].astype(None).fillna(False).to_numpy(dtype=bool)]"):
+        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
+        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
+        "and 0.0 as False, the same mask.",
+    ("mediakit.analytics.campaigns.x__normalise",
+     "return text.split(\"?\")[0].split(\"#\")[0].rstrip(\"XX/XX\")"):
+        "`rstrip` takes a set of characters: 'X' and '/'; the text was lowercased two lines "
+        "up, so it has no capital X to strip, and the trailing slashes go as before.",
+    # mediakit/analytics/audience.py (second pass)
+    ("mediakit.analytics.audience.x_match", "partial_age = None"):
+        "`partial_age` is only read by `if partial_age:` (or replaced by `_age_part`'s bool): "
+        "None is as false as False.",
+    ("mediakit.analytics.audience.x__segment_key",
+     "return GENDER_WORDS.get(text.lower(), text.upper())"):
+        "the brief's words and the export's segments both go through `_segment_key`, so an "
+        "unknown gender word is compared upper-cased on both sides instead of lower-cased: "
+        "the same matches, except for letters whose cases do not map one to one (German ß, "
+        "Turkish dotless ı), which no platform's gender segment (female, male, other, "
+        "unspecified, non-binary...) contains.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=None),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), ),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=False),"):
+        "the two zipped Series are columns of the same frame, always of equal length, so "
+        "`strict` (None, False or True) never has a length difference to act on.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "zip(rows[\"segment\"], rows[\"share\"].astype(None), strict=True),"):
+        "pandas reads `astype(None)` as float64, which is what `astype(float)` gives.",
+    ("mediakit.analytics.audience.x_latest_split",
+     "key=lambda item: (item[0].lower() in ORDER_LAST, -item[1], item[1]),"):
+        "conform() sorts the audience table by platform, dimension and segment, and "
+        "latest_split is given one platform's rows (analyze._only), so segments of equal share "
+        "already come in name order and the stable sort keeps it: a tie broken by the (equal) "
+        "share instead of the name gives the same order.",
+    # mediakit/analytics/rates.py (second pass)
+    ("mediakit.analytics.rates.x__round", "step = 10 if amount > 100 else 1"):
+        "the two differ only at exactly 100, where both steps give 100: floor(100 / 10 + 0.5) "
+        "× 10 = floor(10.5) × 10 = 100 and floor(100 + 0.5) = 100.",
+    ("mediakit.analytics.rates.x_region_factor",
+     "if code.lower() not in OTHER and share >= 0}"):
+        "a country with a share of 0 then joins `known` but adds 0 to the weighted sum and 0 "
+        "to the total: the same factor and the same 'x% of the audience known'; a NaN share "
+        "fails both `> 0` and `>= 0`.",
+    ("mediakit.analytics.rates.x_niche_factor",
+     "keys = set(row[\"match\"].lower().split()) | {row[\"key\"].upper()}"):
+        "every one-word niche key of rate_multipliers.csv is also among its own match words, so "
+        "the lower-case key is in `keys` either way; the one two-word key, 'real estate', can "
+        "never equal a single word and is matched by the whole-niche comparison instead.",
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the

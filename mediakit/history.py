@@ -20,6 +20,10 @@ from mediakit.sources import same_post
 from mediakit.sources.cells import web_links
 from mediakit.tables import DATE, KEYS, SCHEMAS, Account, conform, empty
 
+# The years a history date may fall in: mediakit writes social-media dates only, and pandas'
+# nanosecond dates end in 2262, so a year outside these is a damaged cell.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
 # The audience is a snapshot: keep every export's split, keyed by its date.
 HISTORY_KEYS: dict[str, list[str]] = {
     **KEYS,
@@ -155,7 +159,9 @@ def _parse(raw: pd.DataFrame, table: str, path: Path) -> pd.DataFrame:
     for name, dtype in schema.items():
         text = raw[name].replace("", pd.NA)
         if dtype == DATE:
-            frame[name] = pd.to_datetime(text, format="ISO8601", errors="coerce")
+            parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+            # "-3" parses as the year 3 BC, which no table can hold: a damaged cell, not a date
+            frame[name] = parsed.where(parsed.dt.year.between(FIRST_YEAR, LAST_YEAR))
         elif dtype in ("Int64", "Float64"):
             frame[name] = pd.to_numeric(text, errors="coerce")
         elif dtype == "boolean":

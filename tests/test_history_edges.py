@@ -84,6 +84,10 @@ def test_history_dates_may_be_any_iso_8601_spelling(tmp_path):
 
 @pytest.mark.parametrize(("column", "good", "bad", "dtype"), [
     ("posted_at", "2026-03-01 08:00:00", "2026-13-45", "datetime64[ns]"),
+    # found by the fuzz test (seed 2303949565): ISO 8601 reads "-3" as the year 3 BC, which
+    # crashed pandas' conversion instead of naming the cell
+    ("posted_at", "2026-03-01 08:00:00", "-3", "datetime64[ns]"),
+    ("posted_at", "2026-03-01 08:00:00", "1899-12-31", "datetime64[ns]"),
     ("completion_rate", "0.25", "a quarter", "Float64"),
     ("views", "10", "ten", "Int64"),
 ])

@@ -19,8 +19,12 @@ DURATIONS = ((0, 15, "under 15 s"), (15, 30, "15–30 s"), (30, 60, "30–60 s")
 
 
 def duration_bucket(seconds: float) -> str | None:
-    """12.0 -> "under 15 s"; None for missing or negative durations."""
-    if pd.isna(seconds) or seconds < 0:
+    """12.0 -> "under 15 s"; None for missing, zero or negative durations.
+
+    Zero is not a very short video: exports write 0 for photo posts and for durations they do
+    not know, and those must not swell the shortest bucket.
+    """
+    if pd.isna(seconds) or seconds <= 0:
         return None
     for low, high, label in DURATIONS:
         if low <= seconds < high:

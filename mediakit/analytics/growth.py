@@ -25,9 +25,10 @@ HORIZONS = (30, 90)
 
 
 def counts(daily: pd.DataFrame, as_of: date) -> pd.Series:
-    """Known follower counts up to ``as_of``, indexed by date (one per day)."""
+    """Known follower counts up to ``as_of``, indexed by date (one per day: a day listed twice
+    keeps its later row)."""
     rows = daily[upto(daily["date"], as_of) & daily["followers"].notna()]
-    rows = rows.sort_values("date").drop_duplicates("date", keep="last")
+    rows = rows.sort_values("date", kind="stable").drop_duplicates("date", keep="last")
     return pd.Series(rows["followers"].astype("int64").to_numpy(), index=rows["date"])
 
 

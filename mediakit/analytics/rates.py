@@ -50,7 +50,12 @@ def niche_factor(niche: str | None) -> tuple[float, str]:
     """The niche's factor from its keywords; 1.0 (and why) when the table has no match."""
     if not niche:
         return 1.0, "no niche in the profile"
-    words = {word.strip(".,&/").lower() for word in niche.replace("-", " ").split()}
+    # each word, and the parts of a hyphenated one: "Real-estate" is the table's "real-estate",
+    # and "Food-and-travel" holds "food"
+    words: set[str] = set()
+    for word in niche.split():
+        word = word.strip(".,&/").lower()
+        words |= {word, *word.split("-")}
     for row in _multipliers("niche"):
         keys = set(row["match"].lower().split()) | {row["key"].lower()}
         if words & keys or niche.strip().lower() == row["key"].lower():

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 
 from mediakit.sources import same_post
-from mediakit.tables import Account, SourceFile, conform
+from mediakit.tables import SCHEMAS, Account, SourceFile, conform
 
 
 @dataclass
@@ -63,7 +63,11 @@ def _merge_posts(frame: pd.DataFrame) -> pd.DataFrame:
     # Lifetime totals: the latest snapshot wins, column by column (a file that lacks views, like
     # TikTok's JSON, does not erase the views another file gave); the same post seen under two
     # ids (a Studio link and a data download's posting time) is joined by the one rule history
-    # uses too.
+    # uses too. The rule compares posting times and snapshot dates, so a file that gives neither
+    # (a damaged header that hid its date column) gets them as unknown, not a crash.
+    for name in ("posted_at", "snapshot_date", "title"):
+        if name not in frame.columns:
+            frame[name] = pd.Series(pd.NA, index=frame.index, dtype=SCHEMAS["posts"][name])
     return same_post.join(frame, "_rank")
 
 

@@ -41,3 +41,97 @@ def test_a_target_dimension_with_no_wanted_segments_is_missing_and_later_ones_st
     assert (result.share, result.parts, result.missing) == (0.6, {"gender": 0.6}, ["age"])
     # and a one-year range "18-18" is the year 18 alone: 1/7 of 18-24's 0.4
     assert match([AGE], {"age": ["18-18"]}).parts == {"age": 0.4 / 7}
+
+
+# --- second pass (issue 15) ---------------------------------------------------------------------
+
+
+def test_a_segment_whose_range_runs_backwards_or_is_empty_is_no_age_range():
+    # "25-24" is the empty range 25..24 and "34-25" runs backwards: neither is an age range, so
+    # neither counts towards 18+ (a damaged cell, not a whole segment): only 18-24's 0.4
+    split = AudienceSplit("age", {"18-24": 0.4, "25-24": 0.1, "34-25": 0.05}, "Age.csv",
+                          self_reported=False)
+    assert match([split], {"age": ["18+"]}).parts == {"age": 0.4}
+
+
+def test_a_segment_that_is_no_age_range_does_not_stop_the_later_ones_counting():
+    # AGE lists "abc" before "45+": the 45+ segment (0.2) still counts
+    assert match([AGE], {"age": ["45+"]}).parts == {"age": 0.2}
+
+
+def test_overlapping_target_ranges_count_each_year_of_a_segment_once():
+    # 18-24 is inside both 18-24 and 18-29, but its 7 years count once: 0.4 whole, not 0.8;
+    # 25-34 shares 25..29 with 18-29, 5 of 10 years: 0.3 x 5/10 = 0.15. 0.4 + 0.15 = 0.55
+    result = match([AGE], {"age": ["18-24", "18-29"]})
+    assert abs(result.parts["age"] - 0.55) < 1e-12
+
+
+def test_no_age_note_without_an_age_target():
+    # only gender asked for, from an export: the one assumption is independence
+    result = match([GENDER], {"gender": ["female"]})
+    assert result.assumption == "dimensions treated as independent"
+
+
+def test_a_part_is_capped_at_the_whole_audience():
+    # a creator's typed-in brackets that overlap (18-24 and 18-34) add up to 0.7 + 0.6 = 1.3
+    # inside 18-34: no more than the whole audience, 1.0
+    typed = AudienceSplit("age", {"18-24": 0.7, "18-34": 0.6}, "typed in", self_reported=True)
+    result = match([typed], {"age": ["18-34"]})
+    assert result.parts == {"age": 1.0} and result.share == 1.0
+
+
+def test_several_missing_or_self_reported_dimensions_are_listed_comma_separated():
+    country = AudienceSplit("country", {"US": 0.5, "GB": 0.5}, "typed in", self_reported=True)
+    result = match([AGE, country], {"age": ["18-24"], "country": ["US"], "city": ["Dublin"],
+                                    "language": ["en"]})
+    assert result.missing == ["city", "language"]
+    assert result.assumption == ("dimensions treated as independent; "
+                                 "upper bound: no data for city, language; "
+                                 "self-reported by the creator: age, country")
+
+
+def test_an_older_snapshot_adds_nothing_to_the_newest_one():
+    from mediakit.analytics.audience import latest_split
+    from tests.helpers import audience as rows
+
+    # January's split had FR and a bigger US share; only February's split is shown
+    table = rows([
+        ("country", "US", 0.6, "2026-01-31"),
+        ("country", "FR", 0.4, "2026-01-31"),
+        ("country", "US", 0.5, "2026-02-28"),
+        ("country", "GB", 0.5, "2026-02-28"),
+    ])
+    shares, _ = latest_split(table, "country")
+    assert shares == {"GB": 0.5, "US": 0.5}  # no FR, and US is February's 0.5
+    assert list(shares) == ["GB", "US"]  # equal shares in name order
+
+
+def test_an_undated_split_is_shown_whole_and_a_missing_share_is_left_out():
+    from mediakit.analytics.audience import latest_split
+    from tests.helpers import audience as rows
+
+    # no snapshot date at all: there is no newer one to prefer, so every row is the split;
+    # "female" has no share (an empty cell) and is left out, the rest stay
+    table = rows([
+        ("gender", "female", None, None),
+        ("gender", "male", 0.4, None),
+        ("gender", "other", 0.1, None),
+    ])
+    shares, source = latest_split(table, "gender")
+    assert shares == {"male": 0.4, "other": 0.1}
+    assert source == "export: test.csv"
+
+
+def test_the_source_of_a_split_is_its_first_rows_or_none():
+    from mediakit.analytics.audience import latest_split
+    from tests.helpers import audience as rows
+
+    one = rows([("country", "IE", 1.0, "2026-02-28")])  # a single row is a whole split
+    assert latest_split(one, "country") == ({"IE": 1.0}, "export: test.csv")
+    # every share missing: no split, so no source either (not an IndexError)
+    empty = rows([("country", "IE", None, "2026-02-28"), ("country", "GB", None, "2026-02-28")])
+    assert latest_split(empty, "country") == ({}, None)
+    # a split whose file is not named has no source (not the text "nan")
+    unnamed = rows([("country", "IE", 0.6, "2026-02-28"), ("country", "GB", 0.4, "2026-02-28")])
+    unnamed["source"] = None
+    assert latest_split(unnamed, "country") == ({"IE": 0.6, "GB": 0.4}, None)

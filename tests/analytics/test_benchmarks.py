@@ -90,3 +90,56 @@ def test_every_benchmark_row_is_sourced_dated_and_ordered():
         edges = [float(row[k]) for k in ("below_from", "average_low", "average_high",
                                           "above_to")]
         assert edges == sorted(edges), row
+
+
+def test_an_unknown_reference_table_is_named_in_the_error():
+    import pytest
+
+    with pytest.raises(KeyError, match="^'benchmark'$"):  # a typo of "benchmarks"
+        table("benchmark")
+    first = table("fx")
+    first.clear()  # callers get a copy: emptying it leaves the shipped table whole
+    assert table("fx")
+
+
+@pytest.mark.parametrize(("value", "band"), [
+    (0.0628, "below average"),  # below_from itself: "low" is strictly under it
+    (0.1138, "above average"),  # above_to itself: "high" is strictly over it
+])
+def test_the_outer_band_edges_belong_to_the_inner_bands(value, band):
+    row = benchmarks.find("tiktok", "view", 20_000)  # 10K-50K: low < 6.28% ... 11.38% < high
+    assert (row["below_from"], row["above_to"]) == ("0.0628", "0.1138")
+    assert benchmarks.band(value, row) == band
+
+
+def test_compare_carries_the_row_it_used_with_its_source():
+    result = benchmarks.compare(_rate(0.0975), "tiktok", 20_000)
+    assert (result.average_low, result.average_high) == (0.0838, 0.0937)
+    assert (result.below_from, result.above_to) == (0.0628, 0.1138)
+    assert "Modash" in result.source and result.source_date == "2025-11"
+    assert result.url.startswith("https://")
+    # the source's own words for what it counts and how it combines posts
+    assert result.numerator == 'engagements: "likes + comments etc." in the source\'s words'
+    assert result.method.startswith("median engagements of the last 30 posts")
+
+
+OWN_ROWS = [{  # a benchmark table passed in (not the shipped one): a tier under 1K
+    "platform": "tiktok", "denominator": "view", "tier_min": "0", "tier_max": "1000",
+    "below_from": "", "above_to": "", "average_low": "0.05", "average_high": "0.07",
+    "source": "Agency survey", "url": "", "source_date": "2026-01", "method": "median",
+}]
+
+
+def test_rows_passed_in_replace_the_shipped_table():
+    # the shipped table has no tier under 1K followers; the rows passed in do
+    assert benchmarks.find("tiktok", "view", 500) is None
+    assert benchmarks.find("tiktok", "view", 500, OWN_ROWS) is OWN_ROWS[0]
+    result = benchmarks.compare(_rate(0.2), "tiktok", 500, OWN_ROWS)
+    # 0.2 is over 0.07 and the source gives no "high" edge: above average, not high
+    assert result.band == "above average" and result.tier == "0–1K followers"
+    assert result.below_from is None and result.above_to is None
+    assert result.source == "Agency survey" and result.source_date == "2026-01"
+    assert result.url is None  # an empty link is no link
+    assert result.method == "median"
+    assert result.numerator == ""  # a table without a numerator column: empty words, not None
+    assert abs(result.vs_midpoint - 0.2 / 0.06) < 1e-12  # midpoint of 5%..7% = 6%

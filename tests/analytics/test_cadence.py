@@ -33,3 +33,41 @@ def test_a_quiet_stretch_shows_in_the_weeks_and_the_gap():
 
 def test_no_dated_posts_no_cadence():
     assert cadence(posts([{"post_id": "a", "posted_at": None}]), date(2026, 3, 1)) is None
+
+
+def test_window_and_week_edges_count_each_post_once():
+    """Mar 1 (first day, a date-only post at midnight), Mar 7 and 8 (the seam between the two
+    weeks) and Mar 14 (the export's own day) all count, each in exactly one week."""
+    table = posts([
+        {"post_id": "feb", "posted_at": "2026-02-28"},  # the day before the window
+        {"post_id": "first", "posted_at": "2026-03-01"},  # YouTube gives dates without a time
+        {"post_id": "seam-a", "posted_at": "2026-03-07 23:59"},
+        {"post_id": "seam-b", "posted_at": "2026-03-08 00:00"},
+        {"post_id": "today", "posted_at": "2026-03-14 08:00"},
+        {"post_id": "later", "posted_at": "2026-03-15 08:00"},  # after as_of: not yet
+    ])
+    result = cadence(table, date(2026, 3, 14), days=14)
+    assert result.window_days == 14
+    assert result.posts == 4  # first, seam-a, seam-b, today
+    assert result.posts_per_week == 2.0  # 4 posts / (14 / 7) weeks
+    assert result.weekly_counts == [("2026-03-07", 2), ("2026-03-14", 2)]
+    # gaps: Mar 1 -> 7 (6 days), 7 -> 8 (1), 8 -> 14 (6), 14 -> as-of 14 (0)
+    assert result.longest_gap_days == 6
+    assert result.days_since_last_post == 0
+
+
+def test_posts_only_before_the_window_leave_no_gap_and_no_active_week():
+    table = posts([{"post_id": "a", "posted_at": "2026-01-05 12:00"}])
+    result = cadence(table, date(2026, 3, 14), days=14)
+    assert result.posts == 0 and result.posts_per_week == 0.0
+    assert result.longest_gap_days is None  # no post inside the window to measure from
+    assert result.days_since_last_post == 68  # Jan 5 -> Mar 14: 26 + 28 + 14
+    assert result.active_weeks_share == 0.0
+
+
+def test_a_window_shorter_than_a_week_has_no_weeks():
+    table = posts([{"post_id": "a", "posted_at": "2026-03-13 12:00"}])
+    result = cadence(table, date(2026, 3, 14), days=5)
+    assert result.weekly_counts == []
+    assert result.active_weeks_share == 0.0  # no week to be active in, not a division by zero
+    assert result.posts == 1 and result.posts_per_week == 1 / (5 / 7)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pandas as pd
 
-from mediakit.analytics.compare import periods
+from mediakit.analytics.compare import periods, relative_change
 from tests.helpers import daily, posts
 
 
@@ -35,6 +35,14 @@ def test_last_30_days_against_the_30_before():
     # median views of posts published: (3,000 + 5,000) / 2 = 4,000 against 1,000: +300%
     assert rows["median_views"].current == 4_000.0 and rows["median_views"].change_rate == 3.0
     assert rows["median_views"].note == "over 2 and 1 posts with a view count"
+    assert rows["median_views"].complete is True  # posts with views on both sides
+    # followers first, then the daily sums in their fixed order, posts, median views; every
+    # row labelled for the page, and followers and post counts always complete
+    result = periods(table, listed, date(2026, 3, 1))
+    assert [(r.key, r.label) for r in result] == [
+        ("followers_gained", "Followers gained"), ("views", "Video views"),
+        ("posts", "Posts published"), ("median_views", "Median views of posts published")]
+    assert rows["followers_gained"].complete is True and rows["posts"].complete is True
     assert "profile_views" not in rows  # no data in either period: no row
 
 
@@ -80,3 +88,41 @@ def test_a_28_day_export_is_summed_over_its_28_days_and_not_compared():
     assert (row.current, row.previous, row.change, row.change_rate) == (2_800.0, None, None, None)
     assert (row.span.days, row.span.covered_days, row.span.full) == (30, 28, False)
     assert row.previous_span is None
+
+
+def test_views_known_on_one_side_only_are_not_a_complete_comparison():
+    # 30 full days of views ending Mar 1 (Jan 31 .. Mar 1), nothing in the 30 before: the
+    # current side is complete, the previous one missing, so the row is not complete
+    rows = [{"date": day.date().isoformat(), "views": 10}
+            for day in pd.date_range("2026-01-31", "2026-03-01")]
+    row = next(r for r in periods(daily(rows), posts([]), date(2026, 3, 1)) if r.key == "views")
+    assert (row.current, row.previous, row.complete) == (300.0, None, False)
+
+
+def test_median_views_with_posts_on_one_side_or_one_post_a_side():
+    # Posts with views only in the current 30 days (one, Feb 10): a row, not complete, with
+    # nothing to compare; only in the previous 30 days (Jan 10): the same the other way round
+    table = daily([{"date": "2026-03-01", "views": 1}])
+    now = posts([{"post_id": "b", "posted_at": "2026-02-10 18:00", "views": 3_000}])
+    then = posts([{"post_id": "a", "posted_at": "2026-01-10 18:00", "views": 1_000}])
+
+    def median_row(listed):
+        return next(r for r in periods(table, listed, date(2026, 3, 1)) if r.key == "median_views")
+
+    row = median_row(now)
+    assert (row.current, row.previous, row.change, row.complete) == (3_000.0, None, None, False)
+    assert row.note == "over 1 and 0 posts with a view count"
+    row = median_row(then)
+    assert (row.current, row.previous, row.complete) == (None, 1_000.0, False)
+    # one post a side is enough to compare: 3,000 against 1,000, +200%
+    row = median_row(pd.concat([now, then], ignore_index=True))
+    assert (row.change, row.change_rate, row.complete) == (2_000.0, 2.0, True)
+    # no post at all: no median row (not a row of NaN)
+    assert "median_views" not in {r.key for r in periods(table, posts([]), date(2026, 3, 1))}
+
+
+def test_relative_change_only_on_a_positive_base():
+    assert relative_change(5.0, 1.0) == 5.0  # from 1 to 6: +500%
+    assert relative_change(None, 10.0) is None  # no difference, no rate
+    assert relative_change(5.0, None) is None
+    assert relative_change(5.0, 0.0) is None and relative_change(5.0, -2.0) is None

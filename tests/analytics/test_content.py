@@ -57,3 +57,44 @@ def test_rows_are_ordered_by_post_count_then_lift():
 
 def test_no_views_no_insights():
     assert content.insights(posts([_row("a", None, "x")])) == []
+
+
+def test_duration_buckets_include_their_lower_edge_and_zero_is_unknown():
+    assert content.duration_bucket(0.5) == "under 15 s"
+    assert content.duration_bucket(14.99) == "under 15 s"
+    assert content.duration_bucket(15.0) == "15–30 s"  # each bucket starts at its lower edge
+    assert content.duration_bucket(60.0) == "1–3 min"
+    assert content.duration_bucket(600.0) == "10 min +"
+    assert content.duration_bucket(0.0) is None  # a photo post or an unknown duration
+    assert content.duration_bucket(-3.0) is None
+    assert content.duration_bucket(float("nan")) is None
+
+
+def test_every_facet_in_order_with_counts_medians_and_sample_flags():
+    # p1..p10 with 100..1,000 views: the account median is (500 + 600) / 2 = 550.
+    # Every post has the same hashtag and no sound: those facets have one value and are
+    # skipped, and the facets after them must still be listed.
+    rows = [{"post_id": f"p{n:02d}", "views": 100 * n, "hashtags": "#same",
+             "duration_s": 10.0 if n <= 5 else 40.0, "kind": "photo" if n <= 3 else "video",
+             "sponsored": n <= 2} for n in range(1, 11)]
+    found = [(i.facet, i.value, i.posts, i.median_views, round(i.lift, 12), i.small_sample)
+             for i in content.insights(posts(rows))]
+    assert found == [
+        # p6..p10 median 800 and p1..p5 median 300; five posts is not a small sample
+        ("duration", "30–60 s", 5, 800.0, round(800 / 550 - 1, 12), False),
+        ("duration", "under 15 s", 5, 300.0, round(300 / 550 - 1, 12), False),
+        # more posts first: video (p4..p10, median 700) before photo (p1..p3, median 200)
+        ("kind", "video", 7, 700.0, round(700 / 550 - 1, 12), False),
+        ("kind", "photo", 3, 200.0, round(200 / 550 - 1, 12), True),
+        # organic p3..p10: median of 300..1,000 = 650; sponsored p1, p2: 150
+        ("sponsored", "organic", 8, 650.0, round(650 / 550 - 1, 12), False),
+        ("sponsored", "sponsored", 2, 150.0, round(150 / 550 - 1, 12), True),
+    ]
+
+
+def test_an_account_median_of_one_view_is_enough_and_zero_is_not():
+    rows = [{"post_id": p, "views": 1, "sponsored": p in "ab"} for p in "abcd"]
+    found = [(i.value, i.posts, i.lift) for i in content.insights(posts(rows))]
+    assert found == [("organic", 2, 0.0), ("sponsored", 2, 0.0)]  # same count and lift: by name
+    silent = [{**row, "views": 0} for row in rows]
+    assert content.insights(posts(silent)) == []  # no lift can be measured against zero

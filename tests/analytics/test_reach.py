@@ -77,6 +77,7 @@ def test_returning_share_is_returning_over_all_viewers():
     # 300 / (700 + 300) = 0.3
     assert reach.returning_share(700, 300) == 0.3
     assert reach.returning_share(0, 0) is None  # no viewers: no share, not 0%
+    assert reach.returning_share(0, 1) == 1.0  # a single viewer, who came back: all of them
     assert reach.returning_share(None, 300) is None
 
 
@@ -99,7 +100,7 @@ def test_reach_stats_over_a_window_and_the_last_30_days():
         {"post_id": "c", "posted_at": "2026-01-20", "views": 50_000},
     ])
     stats = reach.reach_stats(days, window, "last 90 days", 10_000, date(2026, 1, 30))
-    assert stats.window.posts == 3
+    assert (stats.window.rule, stats.window.posts) == ("last 90 days", 3)
     assert (stats.window.first, stats.window.last) == ("2026-01-05", "2026-01-20")
     assert stats.median_views == 3_000.0  # middle of 1,000 / 3,000 / 50,000
     assert stats.mean_views == 18_000.0  # 54,000 / 3
@@ -125,3 +126,5 @@ def test_a_28_day_export_has_a_28_day_span_and_its_mean_is_over_28_days():
     assert (stats.views_span.days, stats.views_span.covered_days) == (30, 28)
     assert (stats.span_30d.first, stats.span_30d.last) == ("2026-02-01", "2026-02-28")
     assert not stats.span_30d.full
+    # no posts in the window: no first or last post date (None, not "NaT")
+    assert (stats.window.posts, stats.window.first, stats.window.last) == (0, None, None)

@@ -66,3 +66,11 @@ def test_a_span_says_how_many_days_of_the_window_the_data_covers():
     assert (late.covered_days, late.ends_on_as_of, late.full) == (28, False, False)
     # no day inside the window: no span (the figure is unknown, not zero)
     assert span(days, date(2026, 1, 15), 10) is None
+
+
+def test_a_date_only_post_on_the_first_day_of_the_window_is_inside():
+    # 7 days ending Mar 10 start on Mar 4 at midnight, which is when a date-only post "is"
+    table = posts(_posts(["2026-03-03", "2026-03-04", "2026-03-09"]))
+    window, rule = recent_posts(table, date(2026, 3, 10), count=1, days=7)
+    assert rule == "last 7 days"  # 2 posts in the days beat the last 1 post
+    assert list(window["post_id"]) == ["p01", "p02"]

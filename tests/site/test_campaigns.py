@@ -140,3 +140,115 @@ def test_platform_of_a_link():
     assert platform_of("https://youtu.be/abc") == "youtube"
     assert platform_of("https://www.instagram.com/reel/abc/") == "instagram"
     assert platform_of("https://nottiktok.com/x") is None
+
+
+# --- second pass (issue 15): rules the mutation run showed were not pinned ----------------------
+
+
+def test_a_baseline_with_no_organic_view_count_has_no_median():
+    """No organic post with views: the median is unknown (None), not NaN, and its sample is 0."""
+    only_ads = posts_table([{"post_id": "1", "posted_at": "2026-03-01", "views": 9_000,
+                             "likes": 10, "comments": 1, "shares": 1, "sponsored": True}])
+    baseline = organic_baseline(only_ads, date(2026, 11, 16))
+    assert baseline.posts == 0
+    assert baseline.median_views is None
+
+
+def test_one_post_without_an_engagement_count_leaves_the_campaign_without_a_total():
+    """A total is made only when every post has the count: 115 from one post of two is no total."""
+    numbers = campaign_numbers([post(1_000), post(1_000, likes=None)], 500.0, ORGANIC)
+    assert numbers.views == 2_000  # both view counts are known
+    assert numbers.engagements is None  # not 115 (the first post's 100 + 10 + 5 alone)
+    assert numbers.engagement_rate is None and numbers.cost_per_engagement is None
+    assert numbers.rate_vs_organic is None
+
+
+def test_a_campaign_without_posts_has_no_totals_but_keeps_what_was_typed_in():
+    """No posts: no views, no engagements (None, not 0); the fee, clicks and revenue stay."""
+    numbers = campaign_numbers([], 1_000.0, ORGANIC, link_clicks=250, revenue=3_000.0)
+    assert numbers.posts == 0 and numbers.posts_with_views == 0
+    assert numbers.views is None and numbers.engagements is None
+    assert numbers.engagement_rate is None and numbers.cost_per_engagement is None
+    assert numbers.fee == 1_000.0
+    assert numbers.link_clicks == 250
+    assert numbers.cost_per_click == pytest.approx(4.0)  # 1,000 / 250
+    assert numbers.revenue == 3_000.0
+    assert numbers.roi == pytest.approx(2.0)  # (3,000 − 1,000) / 1,000
+
+
+def test_any_fee_above_zero_has_a_return_on_investment():
+    """ROI needs a fee above 0, however small: 1 € that brought back 3 € is an ROI of 2."""
+    numbers = campaign_numbers([post(10_000)], 1.0, ORGANIC, revenue=3.0)
+    assert numbers.roi == pytest.approx(2.0)  # (3 − 1) / 1
+    assert campaign_numbers([post(10_000)], 0.5, ORGANIC, revenue=1.0).roi == pytest.approx(1.0)
+
+
+def test_platform_of_youtube_and_links_with_a_port():
+    """youtube.com and its subdomains are YouTube; a port after the host is not part of it."""
+    assert platform_of("https://www.youtube.com/shorts/abc") == "youtube"
+    assert platform_of("https://youtube.com/watch?v=abc") == "youtube"
+    assert platform_of("https://m.youtube.com/watch?v=abc") == "youtube"
+    assert platform_of("https://www.tiktok.com:443/@m/video/1") == "tiktok"
+    assert platform_of("HTTPS://WWW.INSTAGRAM.COM:8443/p/abc") == "instagram"
+
+
+# Instagram's exports give a numeric media id, not the link's shortcode: only the link matches.
+INSTAGRAM = posts_table([
+    {"post_id": "17890001", "posted_at": "2026-04-01 12:00", "views": 7_000,
+     "url": "https://www.instagram.com/p/CxYz/", "title": "Spring haul", "sponsored": True},
+    {"post_id": "17890002", "posted_at": "2026-04-02 12:00", "views": 3_000,
+     "url": "https://www.instagram.com/p/DaBc/", "sponsored": False},
+], platform="instagram")
+
+
+@pytest.mark.parametrize("typed", [
+    "instagram.com/p/CxYz",  # typed without a scheme, www or the trailing slash
+    "http://m.instagram.com/p/CxYz",  # another scheme and the mobile host
+    "https://www.instagram.com/p/CxYz/?igsh=abc123",  # a share link's query
+    "https://www.instagram.com/p/CxYz/#comments",  # a fragment
+    "HTTPS://WWW.INSTAGRAM.COM/P/CXYZ",  # capitals
+])
+def test_a_link_matches_its_post_whatever_its_scheme_host_query_fragment_or_case(typed):
+    """Links are compared without scheme, www./m., query, fragment, trailing slash or case.
+
+    The shortcode CxYz is not the export's id (17890001), so only the link comparison finds it.
+    """
+    found = find_post(INSTAGRAM, typed)
+    assert found is not None and found["post_id"] == "17890001"
+
+
+def test_a_link_on_an_unknown_host_is_looked_up_on_every_platform():
+    """A short link (bit.ly) names no platform: every platform's posts are candidates."""
+    mixed = pd.concat([EXPORT, INSTAGRAM], ignore_index=True)
+    by_day = find_post(mixed, "https://bit.ly/spring", date(2026, 4, 1))
+    assert by_day["post_id"] == "17890001"  # the one post of April 1 (an Instagram one)
+
+
+def test_the_one_post_of_a_day_is_found_sponsored_or_not():
+    """A single post that day is the campaign's, marked sponsored or not (222 is organic)."""
+    alone = find_post(EXPORT, "https://www.tiktok.com/@m/video/999", date(2026, 3, 2))
+    assert alone is not None and alone["post_id"] == "222"
+
+
+def test_a_post_not_marked_either_way_is_not_taken_for_the_sponsored_one():
+    """Of two posts that day, one sponsored and one unmarked (NA), the sponsored one is chosen."""
+    day = posts_table([
+        {"post_id": "a", "posted_at": "2026-05-01 09:00", "likes": 10, "sponsored": True},
+        {"post_id": "b", "posted_at": "2026-05-01 19:00", "likes": 20},  # sponsored unknown
+    ])
+    found = find_post(day, "https://www.tiktok.com/@m/video/999", date(2026, 5, 1))
+    assert found is not None and found["post_id"] == "a"
+
+
+def test_a_campaign_post_is_titled_by_the_creator_else_by_the_export():
+    """The creator's title wins; without one the export's; without either, an empty title."""
+    row = find_post(INSTAGRAM, "instagram.com/p/CxYz")
+    url = "https://www.instagram.com/p/CxYz/"
+    exported = campaign_post(row, url, {})
+    assert exported.title == "Spring haul" and exported.url == url
+    typed = campaign_post(row, url, {}, title="Brand X launch")
+    assert typed.title == "Brand X launch"
+    untitled_row = find_post(INSTAGRAM, "instagram.com/p/DaBc")
+    assert campaign_post(untitled_row, "u", {}, title="Mine").title == "Mine"
+    assert campaign_post(untitled_row, "u", {}).title == ""  # no title in the export
+    assert campaign_post(None, "u", {}).title == ""  # not in the exports at all

@@ -335,3 +335,22 @@ def test_a_table_without_a_total_row_gives_no_period(content: Path) -> None:
     _write(content, "Content 2026-08-01_2026-09-30/Table data.csv",
            TABLE_HEADER + 'aaaaaaaaaaa,One,"Nov 1, 2026",200,10\n')
     assert _load(content).periods.empty
+
+
+def test_a_table_whose_publish_time_header_is_damaged_still_reads(tmp_path):
+    """Found by the fuzz test (seed 3008316611): with the date column unrecognised, the posts
+    had no posting time at all and joining snapshots crashed with KeyError 'posted_at'."""
+    import shutil
+    from pathlib import Path
+
+    from mediakit.sources import load_platform
+
+    folder = tmp_path / "data" / "youtube"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "youtube" / "classic", folder)
+    table = folder / "Table data.csv"
+    table.write_text(table.read_text("utf-8").replace("Video publish time", "Video publish tim\x01",
+                                                      1), "utf-8")
+    account = load_platform("youtube", folder, content_dir=tmp_path)
+    posts = account.posts.set_index("post_id")
+    assert posts.loc["dQw8kFolk01", "views"] == 12_040  # the numbers are still read
+    assert posts["posted_at"].isna().all()  # without their date, posts are undated, not dropped
