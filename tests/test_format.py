@@ -58,7 +58,7 @@ def test_a_window_label_says_the_days_the_data_covers(en):
     assert en.span(Span(30, 28, "2026-02-01", "2026-02-28", True)) == (
         "last 28 days — all the data there is")
     assert en.span(Span(30, 28, "2026-02-01", "2026-02-28", False)) == (
-        "the 28 days to Feb 28, 2026")
+        "28 days to Feb 28, 2026")  # no article: "Reach over the 28 days to …", never "the the"
     assert en.span(None) == MISSING
 
 

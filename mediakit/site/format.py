@@ -144,7 +144,7 @@ class Formatter:
         """The days a window figure covers, in words: the one label of every window figure.
 
         "last 30 days" when the data spans the window; "last 28 days — all the data there is"
-        when it starts later; "the 28 days to 14 Nov 2026" when it also ends before the as-of
+        when it starts later; "28 days to 14 Nov 2026" when it also ends before the as-of
         day (a Span from mediakit.analytics.windows.span; "—" when there is none).
         """
         if span is None:
@@ -155,7 +155,8 @@ class Formatter:
         if span.ends_on_as_of:
             return self.ngettext("last day — all the data there is",
                                  "last %(num)d days — all the data there is", days)
-        return self.ngettext("the day to %(day)s", "the %(num)d days to %(day)s", days,
+        # no article: the label follows "over the" in sentences and a comma in headings
+        return self.ngettext("%(num)d day to %(day)s", "%(num)d days to %(day)s", days,
                              day=self.day(span.last))
 
     def period(self, totals: PeriodTotals | None) -> str:
