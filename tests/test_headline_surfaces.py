@@ -24,7 +24,9 @@ from mediakit.build import analyze_project, render_project
 from mediakit.roster.build import build_roster
 from mediakit.site import pdf
 from mediakit.site.format import Formatter
+from mediakit.site.i18n import locale_for
 from mediakit.site.sharing import PLATFORM_NAMES, preview_card
+from mediakit.site.wording import per_denominator_label
 from tests.site.demo import TODAY, copy_demo
 from tests.test_roster import make_creator
 
@@ -63,24 +65,31 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def expected(stats: dict, platform: str, locale: str) -> Shown:
-    """stats.json's headline for ``platform``, formatted as the kit formats it."""
+def expected(stats: dict, platform: str, locale: str, language: str | None = None) -> Shown:
+    """stats.json's headline for ``platform``, formatted as the kit formats it (a page in
+    another language than the kit's, like the demo's French pitch, in that language's way)."""
     head = stats["platforms"][platform]["headline"]
-    fmt = Formatter(locale)
+    fmt = Formatter(locale_for(language, locale), language) if language else Formatter(locale)
     return Shown(fmt.compact(head["followers"]), fmt.compact(head["median_views"]),
                  fmt.percent(head["engagement"]["value"]), head["engagement"]["denominator"],
                  fmt.compact(head["views_30d"]))
 
 
 def kit_cards(page: str) -> dict[str, Shown]:
-    """The headline cards of the numbers section, per platform (kit and pitch pages)."""
+    """The headline cards of the numbers section, per platform (kit and pitch pages), the
+    engagement card's label read back to its denominator in the page's own language."""
+    language = re.search(r'<html lang="([^"]+)"', page).group(1)
+    fmt = Formatter(locale_for(language, "en_IE"), language)
+    labels = {per_denominator_label(fmt, key): key for key in ("view", "follower", "reach")}
     section = page.split('<section class="numbers"', 1)[1].split("</section>", 1)[0]
     cards: dict[str, Shown] = {}
     for chunk in section.split('<h3 class="platform-name">')[1:]:
         name = chunk.split(" <span", 1)[0]
         big = [html.unescape(value.split("<", 1)[0]).strip()
                for value in re.findall(r'<dd class="big">(.*?)</dd>', chunk)]
-        denominator = re.search(r"<dt>Engagement per (\w+)</dt>", chunk).group(1)
+        label = re.search(r"<dt>([^<]+)</dt>", chunk.split('<dd class="big">', 3)[2]
+                          .rsplit("</dd>", 1)[-1])
+        denominator = labels[html.unescape(label.group(1))]
         cards[name] = Shown(big[0], big[1], big[2], denominator, big[3])
     return cards
 
@@ -129,7 +138,14 @@ def test_every_page_of_the_kit_shows_the_stats_json_headline(agency: Path, slug:
     pitches = sorted((kit / "pitches").glob("*.html")) if (kit / "pitches").is_dir() else []
     assert len(pitches) == (3 if slug == "mara-quinn" else 0)  # the demo's three pitches
     for page in pitches:
-        assert kit_cards(page.read_text("utf-8")) == want, page.name
+        text = page.read_text("utf-8")
+        language = re.search(r'<html lang="([^"]+)"', text).group(1)
+        own = want if language == "en" else {
+            PLATFORM_NAMES[name]: expected(stats, name, locale, language)
+            for name in stats["platforms"]}
+        assert kit_cards(text) == own, page.name
+    assert any('<html lang="fr"' in page.read_text("utf-8") for page in pitches) == (
+        slug == "mara-quinn")  # the French pitch is checked in French
 
 
 @pytest.mark.parametrize("slug", ["mara-quinn", "ada-lane", "bo-stone"])
