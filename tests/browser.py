@@ -37,3 +37,27 @@ def serving(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@contextlib.contextmanager
+def launched() -> Iterator[object]:
+    """Playwright driving the system's Chromium with ARGS; yields the browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def local_only(requests: list[str], route, request) -> None:
+    """A page.route handler: record every request, let through only this machine's."""
+    from urllib.parse import urlsplit
+
+    requests.append(request.url)
+    if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
+        route.continue_()
+    else:
+        route.abort()

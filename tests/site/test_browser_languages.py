@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import ARGS, CHROMIUM, serving
+from tests.browser import CHROMIUM, launched, local_only, serving
 from tests.helpers import needs
 from tests.site.demo import build_demo, copy_demo
 
 needs(Path(CHROMIUM).is_file(), "Chromium (Debian package: chromium)")
-sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="Python playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
                                  reason="axe-playwright-python is not installed")
 
@@ -49,18 +49,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-def _route(requests: list[str], route, request) -> None:
-    requests.append(request.url)
-    if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
-        route.continue_()
-    else:
-        route.abort()
+    with launched() as chromium:
+        yield chromium
 
 
 def test_the_pages_speak_the_kit_language(sites):
@@ -80,7 +70,7 @@ def test_the_kit_in_chromium(sites, browser, language, locale, width):
         page = context.new_page()
         requests: list[str] = []
         errors: list[str] = []
-        page.route("**/*", functools.partial(_route, requests))
+        page.route("**/*", functools.partial(local_only, requests))
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         try:
