@@ -98,3 +98,14 @@ def test_an_account_median_of_one_view_is_enough_and_zero_is_not():
     assert found == [("organic", 2, 0.0), ("sponsored", 2, 0.0)]  # same count and lift: by name
     silent = [{**row, "views": 0} for row in rows]
     assert content.insights(posts(silent)) == []  # no lift can be measured against zero
+
+
+def test_a_facet_left_with_one_value_does_not_hide_the_facets_after_it():
+    # hashtags: #a on p1, p2 (2 posts, listed), #b on p3 only (1 post, dropped): one row left,
+    # nothing to compare it with, so the hashtag facet is skipped; durations still follow
+    rows = [{"post_id": f"p{n}", "views": 100 * n, "hashtags": "#a" if n <= 2 else
+             ("#b" if n == 3 else None), "duration_s": 10.0 if n <= 2 else 40.0}
+            for n in range(1, 5)]
+    found = [(i.facet, i.value, i.posts) for i in content.insights(posts(rows))]
+    # account median of 100..400 = 250; p3, p4 (300, 400) median 350 lead on lift
+    assert found == [("duration", "30–60 s", 2), ("duration", "under 15 s", 2)]
