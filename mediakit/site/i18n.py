@@ -43,13 +43,16 @@ def available() -> list[str]:
 
 
 def catalog_language(language: str) -> str | None:
-    """The shipped catalog for a language tag: "pt-BR" -> "pt_BR", "fr-CA" -> "fr", else None."""
+    """The shipped catalog for a language tag: "pt-BR" -> "pt_BR", "fr-CA" -> "fr", "pt" ->
+    "pt_BR" (the only Portuguese one), else None."""
     tag = language.replace("-", "_")
     shipped = {name.lower(): name for name in available()}
     for candidate in (tag, tag.split("_")[0]):
         if candidate.lower() in shipped:
             return shipped[candidate.lower()]
-    return None
+    # "pt" (what locale: pt_BR gives as the language) -> the one regional catalog there is
+    regional = [name for key, name in shipped.items() if key.split("_")[0] == tag.lower()]
+    return regional[0] if len(regional) == 1 else None
 
 
 def translations(language: str, locale_dir: Path | None = None) -> NullTranslations:

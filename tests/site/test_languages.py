@@ -185,3 +185,15 @@ def test_an_arabic_kit_reads_right_to_left(tmp_path: Path, monkeypatch: pytest.M
     index = build_module.render_project(project, today=TODAY).files["index.html"].decode()
     assert '<html lang="ar" dir="rtl">' in index
     assert '<h2 id="numbers">الأرقام الرئيسية</h2>' in index
+
+
+def test_a_brazilian_locale_alone_gives_brazilian_pages():
+    """locale: pt_BR makes the language "pt"; the one Portuguese catalog is Brazil's, so the
+    pages are in Portuguese, not English (found by the translators)."""
+    from mediakit.site.format import Formatter
+    from mediakit.site.i18n import catalog_language
+
+    assert catalog_language("pt") == "pt_BR"
+    assert catalog_language("pt-BR") == "pt_BR" and catalog_language("fr-CA") == "fr"
+    assert catalog_language("nl") is None
+    assert Formatter("pt_BR").gettext("Work with me") == "Trabalhe comigo"
