@@ -281,7 +281,7 @@ def render_project(
     clock.stage("pages")
     notes: list[str] = []
     files = languages.site(
-        report, data.charts, data.profile, chart_cache=project.cache_dir / "charts",
+        report, data.charts, data.profile, chart_cache=project.cache_dir / "charts", pool=pool,
         project_dir=project.root, content_dir=project.content, profile_file=project.profile_file,
         account=data.account, pdf=pdf, cache_dir=project.cache_dir, creator_notes=notes,
     )

@@ -101,6 +101,36 @@ def test_demo_is_the_same_bytes_drawn_by_workers_or_serially(
     assert "<!--mediakit chart" not in (parallel / "site" / "index.html").read_text("utf-8")
 
 
+
+def test_a_kit_in_two_languages_draws_the_other_language_with_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The French pass's charts go to the pool too (handed over before the English pages are
+    written), and the site is the same bytes as one drawn in this process alone."""
+    monkeypatch.delenv("MEDIAKIT_CACHE_DIR", raising=False)
+    projects = []
+    for name in ("serial", "parallel"):
+        project = copy_demo(tmp_path / name)
+        profile = project / "content" / "profile.yaml"
+        text = profile.read_text("utf-8")
+        assert text.count("\nsite:\n") == 1
+        profile.write_text(text.replace("\nsite:\n", "\nsite:\n  languages: [fr]\n"), "utf-8")
+        projects.append(project)
+    alone = build(projects[0], today=TODAY)
+    with CountingPool(2) as pool:
+        shared = build(projects[1], today=TODAY, pool=pool)
+    # 20 English charts, then the French ones whose spec differs (their words): every one of
+    # those went to a worker; none was drawn in the build's own process
+    french = len(list((projects[1] / ".mediakit-cache" / "charts").glob("*.svg"))) - 20
+    assert french > 10
+    assert pool.submitted == 20 + french
+    assert alone.charts_rendered == shared.charts_rendered == 20
+    assert (projects[1] / "site" / "fr" / "report.html").is_file()
+    for folder in ("site", ".mediakit-cache/charts"):
+        serial, parallel = _files(projects[0] / folder), _files(projects[1] / folder)
+        assert serial.keys() == parallel.keys()
+        assert [name for name in serial if serial[name] != parallel[name]] == [], folder
+
 def test_a_capped_chart_is_capped_once_drawn(tmp_path: Path) -> None:
     serial = Renderer(tmp_path / "serial")
     expected = capped(serial.svg(Spec(SPEC), "views"), 1.2)

@@ -32,10 +32,18 @@ if TYPE_CHECKING:
     from mediakit.project.profile import Profile
 
 
+#: The charts a page built from the kit's sections shows (templates/kit/growth.html): a pitch in
+#: another language draws only these in its language, not the report's too.
+KIT_CHARTS = ("followers", "views")
+
+
 def build(report: Report, profile: Profile, renderer: Renderer,
-          fmt: Formatter | None = None) -> dict[str, Chart]:
+          fmt: Formatter | None = None, *, wait: bool = True,
+          kit_only: bool = False) -> dict[str, Chart]:
     """Every chart for every platform, keyed "<platform>-<name>", its words in ``fmt``'s language
-    (the profile's by default).
+    (the profile's by default); with ``kit_only`` only the KIT_CHARTS. ``wait=False`` hands back
+    the charts a pool is still drawing as placeholders: ``renderer.resolve`` fills them in when
+    they are needed.
 
     Keys: followers, views (the kit), and for the report: engagement-benchmark,
     activity-heatmap, top-posts, insights, gender, age, country, city.
@@ -51,17 +59,17 @@ def build(report: Report, profile: Profile, renderer: Renderer,
     # the whole specs instead (tests/test_charts.py), so a build does not pay for it.
     with debug_mode(False):
         for data in report.platforms.values():
-            made = (
-                followers_chart(data, renderer, fmt),
-                views_chart(data, renderer, fmt),
-                benchmark_chart(data, renderer, fmt),
-                heatmap_chart(data, renderer, fmt),
-                top_posts_chart(data, renderer, fmt),
-                insights_chart(data, renderer, fmt),
-                *(audience_chart(data, dimension, renderer, names, fmt)
-                  for dimension in ("gender", "age", "country", "city")),
-            )
+            made = [followers_chart(data, renderer, fmt), views_chart(data, renderer, fmt)]
+            if not kit_only:
+                made += [
+                    benchmark_chart(data, renderer, fmt),
+                    heatmap_chart(data, renderer, fmt),
+                    top_posts_chart(data, renderer, fmt),
+                    insights_chart(data, renderer, fmt),
+                    *(audience_chart(data, dimension, renderer, names, fmt)
+                      for dimension in ("gender", "age", "country", "city")),
+                ]
             for chart in made:
                 if chart is not None:
                     charts[chart.key] = chart
-    return renderer.resolve(charts)  # with a pool: wait for the workers' drawings
+    return renderer.resolve(charts) if wait else charts  # with a pool: wait for the drawings

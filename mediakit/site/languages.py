@@ -11,8 +11,9 @@ drawn in each language (their spec's cache makes an unchanged one a file read).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mediakit.analytics.report import Report
 from mediakit.errors import MediakitError
@@ -21,6 +22,9 @@ from mediakit.site import charts as charts_module
 from mediakit.site import i18n, pitches, render
 from mediakit.site.chart_svg import Chart, Renderer
 from mediakit.site.format import Formatter
+
+if TYPE_CHECKING:
+    from mediakit.site.chart_pool import ChartPool
 
 #: The files a language's pass adds: everything else is the same in every language.
 PER_LANGUAGE = (".html", ".png", ".pdf")
@@ -45,23 +49,33 @@ def in_language(profile: Profile, language: str) -> Profile:
 
 
 def site(report: Report, charts: dict[str, Chart], profile: Profile, *,
-         chart_cache: Path | None = None, **options: Any) -> dict[str, bytes]:
+         chart_cache: Path | None = None, pool: ChartPool | None = None,
+         **options: Any) -> dict[str, bytes]:
     """Every file of the site in every language of the kit (``options`` go to render.site);
-    charts in another language are drawn with ``chart_cache`` (the project's chart cache)."""
+    charts in another language are drawn with ``chart_cache`` (the project's chart cache) by
+    ``pool`` (the build's drawing processes), else in this process."""
     languages = kit_languages(profile, options["profile_file"])
 
-    def chart_maker(fmt: Formatter) -> dict[str, Chart]:
-        return charts_module.build(report, profile, Renderer(chart_cache), fmt)
+    def drawing(fmt: Formatter, kit_only: bool = False) -> Callable[[], dict[str, Chart]]:
+        """Hand the charts in ``fmt``'s language to the pool now; the call waits for them."""
+        renderer = Renderer(chart_cache, pool)
+        made = charts_module.build(report, profile, renderer, fmt, wait=False, kit_only=kit_only)
+        return lambda: renderer.resolve(made)
 
+    def chart_maker(fmt: Formatter) -> dict[str, Chart]:
+        """A pitch's charts in its own language: a pitch shows the kit's, not the report's."""
+        return drawing(fmt, kit_only=True)()
+
+    later = {language: drawing(Formatter(i18n.locale_for(language, profile.locale), language))
+             for language in languages[1:]}
     files = render.site(report, charts, in_language(profile, languages[0]),
                         all_languages=languages, chart_maker=chart_maker, **options)
     for language in languages[1:]:
-        own = Formatter(i18n.locale_for(language, profile.locale), language)
-        drawn = chart_maker(own)
-        # the creator notes were said once, by the first pass
+        drawn = later[language]()
+        # the creator notes were said once, and the pitches written, by the first pass
         options_once = {**options, "creator_notes": None}
         pages = render.site(report, drawn, in_language(profile, language), language=language,
-                            all_languages=languages, chart_maker=chart_maker, **options_once)
+                            all_languages=languages, with_pitches=False, **options_once)
         for path, data in pages.items():
             if _per_language(path):
                 files[f"{language}/{path}"] = data

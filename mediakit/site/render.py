@@ -221,6 +221,7 @@ def site(
     language: str | None = None,
     all_languages: Sequence[str] = (),
     chart_maker: Callable[[Formatter], dict[str, Chart]] | None = None,
+    with_pitches: bool = True,
 ) -> dict[str, bytes]:
     """Every file of the site, in memory.
 
@@ -230,7 +231,8 @@ def site(
     ``creator_notes`` receives what the creator could add (said in the terminal, never on a page).
     ``language`` writes the pages in another language than the profile's, as if they were in
     its folder (``fr/``: links go one level up); ``all_languages`` are all the kit is built in (for
-    the switcher); ``chart_maker`` draws the charts again for a pitch in another language.
+    the switcher); ``chart_maker`` draws the charts again for a pitch in another language;
+    ``with_pitches=False`` leaves the pitches out (a kit's other languages: a pitch is one page).
     """
     language = language or profile.site.language
     formatter = Formatter(i18n.locale_for(language, profile.locale), language)
@@ -251,7 +253,7 @@ def site(
     studies = casestudies.read_all(content_dir, md, profile, posts, report.as_of)
     if creator_notes is not None:
         creator_notes.extend(casestudies.gaps(studies))
-    offers = pitches.read_all(content_dir, md, profile, report)
+    offers = pitches.read_all(content_dir, md, profile, report) if with_pitches else []
 
     def words(fmt: Formatter, lang: str, profile: Profile = profile) -> dict[str, Any]:
         """What changes with the language: the menu, the description, html lang and dir."""
@@ -324,7 +326,8 @@ def site(
             own = Formatter(pitch.locale, pitch.language)  # a pitch in the brand's language
             pitch_env = environment(project_dir, own)
             pitch_env.globals["picture_for"] = pictures.for_post
-            pitch_charts = chart_maker(own) if chart_maker is not None else charts
+            if chart_maker is not None and "growth" in pitch.header.sections:  # its charts
+                pitch_charts = chart_maker(own)
             seen = profile.in_language(pitch.language)  # the creator's words in it, if given
         own_words = {**words(own, pitch.language, seen), "profile": seen, "charts": pitch_charts}
         sheets.append((pitch, functools.partial(_render, pitch_env), own_words))  # for its PDF
