@@ -35,6 +35,7 @@ from mediakit.publish import record
 from mediakit.publish.output import check_out_dir, publish
 from mediakit.site import chart_pool, languages, render  # noqa: F401 (render: re-exported)
 from mediakit.site import charts as charts_module
+from mediakit.site import pictures_ahead as photos_ahead
 from mediakit.site.chart_svg import Chart, Renderer
 from mediakit.site.palette import palette
 from mediakit.site.pdf import PDF_NAME
@@ -87,11 +88,9 @@ class StrictBuildError(MediakitError):
 
     def __init__(self, warnings: list[str]) -> None:
         count = len(warnings)
-        super().__init__(
-            f"{count} warning{'s' if count != 1 else ''} and --strict is on, so the site was "
-            "not written",
-            hint="fix the warnings above, or build without --strict",
-        )
+        super().__init__(f"{count} warning{'s' if count != 1 else ''} and --strict is on, so "
+                         "the site was not written", hint="fix the warnings above, or build "
+                         "without --strict")
         self.warnings = list(warnings)
 
 
@@ -219,6 +218,7 @@ def compute_data(project: Project, as_of: date | None, clock: _Clock,
     clock.stage("profile")
     inside(project.content, "profile.yaml", file=project.profile_file)  # not a link out
     profile = load_profile(project.profile_file)
+    photos = photos_ahead.hand_over(pool, project.content, profile, project.cache_dir)  # idle
     clock.stage("exports")
     account = load_account(project, profile)
     clock.stage("numbers")
@@ -227,6 +227,7 @@ def compute_data(project: Project, as_of: date | None, clock: _Clock,
     clock.stage("charts")
     renderer = Renderer(project.cache_dir / "charts", pool)
     charts = charts_module.build(report, profile, renderer)
+    photos_ahead.wait(photos)  # in the cache before the pages look for them
     return DataStage(profile, account, report, charts, warnings, renderer.rendered,
                      renderer.cached)
 

@@ -21,9 +21,12 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: Set to 1 (or true/yes) to draw every chart in the build's own process.
 SERIAL_ENV = "MEDIAKIT_SERIAL_CHARTS"
@@ -124,6 +127,15 @@ class ChartPool:
             return None
         try:
             return self._executor.submit(draw_here, spec)
+        except (BrokenExecutor, RuntimeError):
+            return None
+
+    def call(self, function: Callable[..., T], *args: object) -> Future[T] | None:
+        """Any other work for the idle workers (pictures_ahead.py), or None when it cannot."""
+        if self._executor is None:
+            return None
+        try:
+            return self._executor.submit(function, *args)
         except (BrokenExecutor, RuntimeError):
             return None
 
