@@ -40,6 +40,7 @@ class Case:
     samples: list[Sample] = field(default_factory=list)
     skipped: str = ""
     unit: str = "s"  # how to print the median: seconds, or milliseconds for serve
+    stages: list[float] = field(default_factory=list)  # the page stage's seconds, per run
 
     @property
     def median(self) -> float:

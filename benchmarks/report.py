@@ -6,6 +6,7 @@ import math
 import os
 import platform
 import re
+import statistics
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,6 +95,21 @@ def _compare(target: str, limit: str, value: float | None, bound: float,
     return Verdict(target, describe(value), limit, "PASS" if value <= bound else "FAIL")
 
 
+#: Languages the languages case adds to the demo's one (run.py's OTHER_LANGUAGES).
+LANGUAGES_ADDED = 2
+
+
+def per_language(one: Case, several: Case) -> float | None:
+    """What each language added to a cold build costs, as a multiple of the one-language
+    build's page stage (issue 21: n languages should cost about n page stages, not n builds)."""
+    if not (one.ok and several.ok and one.stages):
+        return None
+    stage = statistics.median(one.stages)
+    if stage <= 0:
+        return None
+    return (several.median - one.median) / LANGUAGES_ADDED / stage
+
+
 def verdicts(cases: dict[str, Case], roster_marginal: float | None = None) -> list[Verdict]:
     """Each target of issues 8 and 21 against what was measured (``roster_marginal``: seconds
     per extra creator on every core, None when the roster case did not run)."""
@@ -101,6 +117,13 @@ def verdicts(cases: dict[str, Case], roster_marginal: float | None = None) -> li
     floor = cases.get("floor", Case("stack floor", skipped="not measured"))
     exports = cases.get("exports", Case("rebuild after new exports", skipped="not measured"))
     noop, edit, serve = cases["noop"], cases["edit"], cases["serve"]
+    languages = cases.get("languages", Case("kit in n languages", skipped="not measured"))
+
+    def describe_languages(r: float) -> str:
+        added = (languages.median - demo.median) / LANGUAGES_ADDED
+        return (f"{r:.2f}× ({_seconds(added)} per language added vs a page stage of "
+                f"{_seconds(statistics.median(demo.stages))}; {added / demo.median:.2f}× the "
+                "whole one-language build)")
 
     def side(a: Case, b: Case) -> Callable[[float], str]:
         def describe(r: float) -> str:
@@ -124,6 +147,9 @@ def verdicts(cases: dict[str, Case], roster_marginal: float | None = None) -> li
                  side(demo, floor), skip_reason(demo, floor)),
         _compare("rebuild after new exports vs stack floor", "≤ 0.8×", ratio(exports, floor),
                  0.8, side(exports, floor), skip_reason(exports, floor)),
+        _compare("kit in n languages: each language added vs the one-language page stage",
+                 "≤ 1.5×", per_language(demo, languages), 1.5, describe_languages,
+                 skip_reason(demo, languages)),
         _compare("cold large-account build vs cold demo build", "≤ 1.3×",
                  ratio(large, demo), 1.3, side(large, demo), skip_reason(large, demo)),
         _compare("no-op rebuild", "≤ 0.3 s", alone(noop), 0.3, _seconds, skip_reason(noop)),

@@ -36,7 +36,7 @@ from projects import (
     make_mkdocs_site,
     make_new_exports,
 )
-from report import machine, markdown
+from report import LANGUAGES_ADDED, machine, markdown
 from roster_case import roster_section
 from serve_latency import measure_serve, serve_available
 
@@ -75,6 +75,40 @@ def build(project: Path, env: dict[str, str], *options: str) -> Sample:
     if not (project / "site" / "index.html").is_file():
         raise BenchmarkError(f"the build in {project} wrote no site/index.html")
     return sample
+
+
+#: The kit's other languages in the languages case: the whole kit again in French and German.
+OTHER_LANGUAGES = ("fr", "de")
+assert len(OTHER_LANGUAGES) == LANGUAGES_ADDED
+
+
+def in_languages(demo: Path, dest: Path) -> Path:
+    """A copy of the demo whose profile builds the kit in OTHER_LANGUAGES too."""
+    project = fresh_copy(demo, dest)
+    profile = project / "content" / "profile.yaml"
+    text = profile.read_text("utf-8")
+    if text.count("\nsite:\n") != 1:
+        raise BenchmarkError("the demo profile has no single 'site:' block to add languages to")
+    listed = ", ".join(OTHER_LANGUAGES)
+    profile.write_text(text.replace("\nsite:\n", f"\nsite:\n  languages: [{listed}]\n"), "utf-8")
+    return project
+
+
+def page_stage(output: str) -> float:
+    """The page stage's seconds, from ``build -v``'s "✓ Rendering the pages 0.5 s"."""
+    found = re.search(r"Rendering the pages ([\d.]+) s", output)
+    if found is None:
+        raise BenchmarkError(f"the build did not say how long its pages took:\n{output[-800:]}")
+    return float(found.group(1))
+
+
+def cold_staged(pristine: Path, dest: Path, env: dict[str, str]) -> tuple[Sample, float]:
+    """A cold build of a copy of ``pristine`` with its page stage's seconds."""
+    project = fresh_copy(pristine, dest)
+    sample, output = run_command([*MEDIAKIT, "build", str(project), "-v"], cwd=project, env=env)
+    if not (project / "site" / "index.html").is_file():
+        raise BenchmarkError(f"the build in {project} wrote no site/index.html")
+    return sample, page_stage(output)
 
 
 def drawn(output: str) -> int:
@@ -131,16 +165,24 @@ def cold_builds(work: Path, demo: Path, large: Path, mkdocs_site: Path | None,
              "floor": Case(f"stack floor ({floor.charts} charts drawn serially, "
                            f"{floor.pages} pages)"),
              "exports": Case("rebuild after new exports (next month's TikTok download)"),
+             "languages": Case(f"cold demo build in {1 + len(OTHER_LANGUAGES)} languages "
+                               f"(en, {', '.join(OTHER_LANGUAGES)})"),
              "large": Case("cold large-account build (mediakit)")}
+    multilingual = in_languages(demo, work / "languages-pristine")
     if mkdocs_site is None:
         cases["mkdocs"].skipped = "mkdocs not installed (pip install mkdocs)"
     for round_number in range(max(runs, large_runs)):
         if round_number < runs:
-            cases["demo"].samples.append(build(fresh_copy(demo, work / "cold-demo"), env))
+            sample, pages = cold_staged(demo, work / "cold-demo", env)
+            cases["demo"].samples.append(sample)
+            cases["demo"].stages.append(pages)
             if mkdocs_site is not None:
                 cases["mkdocs"].samples.append(mkdocs_build(mkdocs_site, env))
             cases["floor"].samples.append(floor.run(work, env))
             cases["exports"].samples.append(new_exports_build(settled, exports, work, env))
+            sample, pages = cold_staged(multilingual, work / "cold-languages", env)
+            cases["languages"].samples.append(sample)
+            cases["languages"].stages.append(pages)
         if round_number < large_runs:
             cases["large"].samples.append(build(fresh_copy(large, work / "cold-large"), env))
         ran = [(key, case) for key, case in cases.items()

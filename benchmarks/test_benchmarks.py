@@ -97,7 +97,9 @@ def test_each_target_is_judged_against_its_own_limit():
         "serve": serve,
         "floor": _case("stack floor", 4.2, 3.9, 4.4, peak=180),  # median 4.2: 4.0 / 4.2 = 0.95
         "exports": _case("new exports", 3.5, 3.3, 3.4, peak=250),  # median 3.4: 3.4 / 4.2 = 0.81
+        "languages": _case("three languages", 5.1, 5.0, 5.3, peak=220),  # median 5.1
     }
+    cases["demo"].stages = [0.6, 0.4, 0.5]  # page stage median 0.5
     results = {v.target: (v.measured, v.result) for v in verdicts(cases, 0.26)}
     assert results == {
         "cold demo build vs mkdocs build of the equivalent site":
@@ -105,6 +107,10 @@ def test_each_target_is_judged_against_its_own_limit():
         "cold demo build vs stack floor": ("0.95× (4.00 s vs 4.20 s)", "PASS"),
         "rebuild after new exports vs stack floor": ("0.81× (3.40 s vs 4.20 s)", "FAIL"),
         "roster: marginal cost per creator, all cores": ("0.26 s", "FAIL"),
+        # (5.1 - 4.0) / 2 languages = 0.55 s each; 0.55 / 0.5 = 1.10; 0.55 / 4.0 = 0.14
+        "kit in n languages: each language added vs the one-language page stage":
+            ("1.10× (550 ms per language added vs a page stage of 500 ms; 0.14× the whole "
+             "one-language build)", "PASS"),
         "cold large-account build vs cold demo build": ("1.20× (4.80 s vs 4.00 s)", "PASS"),
         "no-op rebuild": ("250 ms", "PASS"),
         "rebuild after one Markdown edit": ("600 ms", "FAIL"),
@@ -116,6 +122,10 @@ def test_each_target_is_judged_against_its_own_limit():
         "stack floor", skipped="not measured")})}
     assert without["cold demo build vs stack floor"] == "SKIP"
     assert without["roster: marginal cost per creator, all cores"] == "SKIP"
+    cases["demo"].stages = []  # a build that did not say how long its pages took
+    unstaged = {v.target: v.result for v in verdicts(cases)}
+    assert unstaged["kit in n languages: each language added vs the one-language page stage"] \
+        == "SKIP"
 
 
 
@@ -144,3 +154,19 @@ def test_page_weight_counts_what_a_phone_downloads(tmp_path):
     assert verdict(weight).endswith(": PASS")
     (tmp_path / "assets/p-640.webp").write_bytes(b"x" * LIMIT_BYTES)
     assert verdict(page_weight(tmp_path)).endswith(": FAIL")
+
+
+def test_the_page_stage_is_read_from_the_builds_own_words(tmp_path):
+    from run import in_languages, page_stage
+
+    output = ("✓ Reading the exports 0.5 s\n✓ Drawing the charts 0.6 s\n"
+              "✓ Rendering the pages 1.3 s\n✓ Writing the site 0.0 s\n")
+    assert page_stage(output) == 1.3
+    with pytest.raises(BenchmarkError):
+        page_stage("Built 11 pages (94 files) into site in 2.1 s.")
+    demo = tmp_path / "demo" / "content"
+    demo.mkdir(parents=True)
+    (demo / "profile.yaml").write_text("name: Mara\nsite:\n  title: Kit\n", "utf-8")
+    copy = in_languages(tmp_path / "demo", tmp_path / "copy")
+    assert (copy / "content" / "profile.yaml").read_text("utf-8") == (
+        "name: Mara\nsite:\n  languages: [fr, de]\n  title: Kit\n")
