@@ -206,3 +206,20 @@ def test_an_audience_split_without_a_date_is_kept_through_a_merge():
     new = Account(audience=audience([("gender", "female", 0.5, "2026-03-01")]))
     merged = history.merge(old, new).audience
     assert sorted(merged["share"].tolist()) == [0.5, 0.6]
+
+
+def test_a_first_build_and_a_build_without_fresh_days_keep_every_day_as_it_was():
+    """No history yet (the first build), then a build whose exports hold no daily rows (only a
+    posts file): both times the days come out exactly as the one side that has them."""
+    days = daily([{"date": "2026-03-02", "followers": 12, "views": None},
+                  {"date": "2026-03-01", "followers": 10, "views": 4}])
+    expected = [  # in date order; the missing views of 2 March stay missing, not 0
+        {"date": pd.Timestamp("2026-03-01"), "followers": 10, "views": 4},
+        {"date": pd.Timestamp("2026-03-02"), "followers": 12, "views": None},
+    ]
+    first_build = history.merge(Account(), Account(daily=days)).daily
+    posts_only = history.merge(Account(daily=days), Account(posts=posts([
+        {"post_id": "a", "posted_at": "2026-03-02", "views": 9}]))).daily
+    for merged in (first_build, posts_only):
+        assert list(merged.columns) == list(history.SCHEMAS["daily"])
+        assert merged[["date", "followers", "views"]].to_dict("records") == expected

@@ -149,6 +149,7 @@ def platform_report(
     report.posts_counted = int(known_posts["views"].notna().sum())
     report.posts_known = len(known_posts)
     report.engagement_rate_per_view = engagement.rate_per_view(known_posts)
+    report.posts_rated = len(engagement.rated_posts(known_posts))
 
     report.audience = _audience(account, profile, platform)
     report.best_posting_hours = timing.best_hours(activity, window_hours)

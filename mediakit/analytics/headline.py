@@ -75,5 +75,5 @@ def engagement(data: PlatformReport) -> HeadlineEngagement:
         key=ALL_POSTS_RATE, value=data.engagement_rate_per_view, denominator="view",
         numerator="likes + comments + shares",
         method="sum of interactions ÷ sum of views over every post known (views-weighted)",
-        posts=data.posts_counted, benchmarked=False,
+        posts=data.posts_rated, benchmarked=False,
     )

@@ -48,6 +48,7 @@ class PlatformReport:
     posts_counted: int = 0  # posts with a view count (the median's sample)
     posts_known: int = 0  # every post known, with or without a view count
     engagement_rate_per_view: float | None = None  # views-weighted, over every post known
+    posts_rated: int = 0  # posts that entered engagement_rate_per_view (every count known)
     audience: list[AudienceSplit] = field(default_factory=list)
     top_posts: list[Post] = field(default_factory=list)
     best_posting_hours: list[int] = field(default_factory=list)

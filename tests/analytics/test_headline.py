@@ -57,9 +57,11 @@ def test_instagram_without_a_follower_count_falls_back_to_per_view():
 
 
 def test_without_a_rated_recent_post_the_views_weighted_all_posts_rate_is_named():
-    data = PlatformReport("tiktok", "@a", None, engagement_rate_per_view=0.031, posts_counted=4)
+    data = PlatformReport("tiktok", "@a", None, engagement_rate_per_view=0.031, posts_counted=6,
+                          posts_rated=4)
     chosen = headline(data, date(2026, 3, 31)).engagement
     assert chosen.key == "engagement_rate_per_view" and chosen.value == 0.031
+    assert chosen.posts == 4  # the posts that entered the rate, not the 6 with a view count
     assert "views-weighted" in chosen.method
 
 
