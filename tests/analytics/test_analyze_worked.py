@@ -60,7 +60,6 @@ def rita_account() -> Account:
         {"platform": "youtube", "first": "2026-02-09", "last": "2026-03-10"},
         {"platform": "youtube", "first": "2026-03-04", "last": "2026-03-10", "views": 5_000,
          "watch_time_hours": 120.0, "followers_gained": 10, "impressions": 60_000},
-        {"platform": "youtube", "first": "2026-03-06", "last": "2026-03-12", "views": 7_000},
     ]), "periods")
     account = Account(daily=tiktok_daily, posts=tiktok_posts, activity=hours, audience=splits,
                       periods=periods)
@@ -107,8 +106,7 @@ def report():
 
 
 def test_as_of_is_the_last_day_of_daily_counts_or_follower_activity(report):
-    # daily counts end Mar 10, the activity export Mar 11: the later one; the period ending
-    # Mar 12 is not looked at while daily or activity data exists
+    # daily counts end Mar 10, the activity export Mar 11: the later one
     assert report.as_of == date(2026, 3, 11)
 
 
@@ -171,7 +169,7 @@ def test_the_as_of_line_names_the_newest_api_pull_and_the_newest_export(report):
 def test_period_totals_newest_end_first_then_longest_and_missing_numbers_stay_missing(report):
     totals = report.platforms["youtube"].period_totals
     # Ending Mar 10: from Feb 9 (30 days: 20 in Feb + 10 in Mar), from Mar 4 (7 days), from an
-    # unknown day; then the one ending Feb 28 (28 days). The one ending Mar 12 is after as_of.
+    # unknown day; then the one ending Feb 28 (28 days).
     assert [(t.first, t.last, t.days) for t in totals] == [
         ("2026-02-09", "2026-03-10", 30), ("2026-03-04", "2026-03-10", 7),
         (None, "2026-03-10", None), ("2026-02-01", "2026-02-28", 28)]
