@@ -184,9 +184,11 @@ def write_report(paths: list[str], seconds: float | None) -> tuple[int, int]:
             "no tests | kill rate | without equivalents |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for path, counts in rows + [("**all that ran**", total)]:
+        if not sum(counts.values()):  # e.g. only dataclasses and decorated methods
+            out.append(f"| `{path}` | 0 | no mutants: nothing mutmut changes | | | | | | |")
+            continue
         if not ran(counts):
-            out.append(f"| `{path}` | {sum(counts.values()) or '?'} | not run yet "
-                       "| | | | | | |")
+            out.append(f"| `{path}` | {sum(counts.values())} | not run yet | | | | | | |")
             continue
         label = path if path.startswith("**") else f"`{path}`"
         if counts["not run"]:

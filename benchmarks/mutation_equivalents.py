@@ -55,6 +55,34 @@ NO_POSITIVE = (
     "under JUMP_MIN_FOLLOWERS: each day is skipped by the first test whatever `typical` is."
 )
 
+SAME_FRAME_ZIP = (
+    '`rows["date"]` and `rows[column]` are two columns of the same frame, always of equal '
+    'length, so `strict` (True, False, None or left out) never has a length difference to act '
+    'on.'
+)
+
+PERIODS_MULTI_KEY_SORT = (
+    'pandas ignores `kind` when it sorts by more than one column: it goes to lexsort_indexer, '
+    'which is stable and never reads `kind` (not even to check it, so a misspelt kind passes), '
+    'so the periods come in the same order whatever the sort kind.'
+)
+
+DOT_PREFILTER = (
+    '`dotted` is only a pre-filter: a row changes only where its text fullmatches '
+    "_DOT_THOUSANDS (digits, then groups of '.' and three digits), which needs a '.' and a "
+    'finite parse. The mutant lets more rows through the pre-filter (finite numbers without a '
+    "dot, or missing cells, which _parse made NaN: no missing marker contains a '.'), none of "
+    'which can fullmatch, so the same rows are rewritten with the same values.'
+)
+
+RECENCY_IN_KEY = (
+    'the only table with a recency column is audience, and its history key includes that '
+    'column (as_of): inside every group of the groupby all rows share one as_of (or all miss '
+    "it, dropna=False), so sorting by it first leaves each group's rows in `_order` order and "
+    "last() picks the same values; the groups' own order comes from groupby's sort and "
+    'conform(), not from this sort.'
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/engagement.py
     ("mediakit.analytics.engagement.x_interactions",
@@ -809,6 +837,115 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "every one-word niche key of rate_multipliers.csv is also among its own match words, so "
         "the lower-case key is in `keys` either way; the one two-word key, 'real estate', can "
         "never equal a single word and is matched by the whole-niche comparison instead.",
+    ('mediakit.analytics.analyze.x__series',
+     (
+        'return [(d.date().isoformat(), int(v)) for d, v in zip(rows["date"], rows[column], '
+        'strict=None)]'
+    )):
+        SAME_FRAME_ZIP,
+    ('mediakit.analytics.analyze.x__series',
+     'return [(d.date().isoformat(), int(v)) for d, v in zip(rows["date"], rows[column], )]'):
+        SAME_FRAME_ZIP,
+    ('mediakit.analytics.analyze.x__series',
+     (
+        'return [(d.date().isoformat(), int(v)) for d, v in zip(rows["date"], rows[column], '
+        'strict=False)]'
+    )):
+        SAME_FRAME_ZIP,
+    ('mediakit.analytics.analyze.x__rates',
+     'expected = report.reach.median_views if (report.reach) or True else None'):
+        (
+            '_rates has one caller, platform_report, which sets `report.reach` to '
+            'reach.reach_stats(...) just before: always a ReachStats (a dataclass without '
+            '__bool__ or __len__, so truthy), never None. The condition is True either way and '
+            'the `else None` branch is dead.'
+        ),
+    ('mediakit.analytics.analyze.x_period_totals',
+     'rows = rows.sort_values(["last", "first"], ascending=[False, True], kind=None,'):
+        PERIODS_MULTI_KEY_SORT,
+    ('mediakit.analytics.analyze.x_period_totals',
+     'rows = rows.sort_values(["last", "first"], ascending=[False, True], na_position="last")'):
+        PERIODS_MULTI_KEY_SORT,
+    ('mediakit.analytics.analyze.x_period_totals',
+     (
+        'rows = rows.sort_values(["last", "first"], ascending=[False, True], '
+        'kind="XXmergesortXX",'
+    )):
+        PERIODS_MULTI_KEY_SORT,
+    ('mediakit.analytics.analyze.x_period_totals',
+     'rows = rows.sort_values(["last", "first"], ascending=[False, True], kind="MERGESORT",'):
+        PERIODS_MULTI_KEY_SORT,
+    ('mediakit.analytics.analyze.x_period_totals',
+     ')'):
+        '`na_position` defaults to "last", the value written there.',
+    ('mediakit.analytics.analyze.x_period_totals',
+     'for row in rows.itertuples(index=None)'):
+        '`index=None` is falsy: the same tuples as index=False.',
+    ('mediakit.analytics.analyze.x_period_totals',
+     'for row in rows.itertuples(index=True)'):
+        (
+            'the index only adds a leading `Index` field; every figure is read by its name '
+            '(row.first, row.last, row.views…), and no periods column is called Index, so the '
+            'values are the same either way.'
+        ),
+    ('mediakit.sources.cells.x__dot_thousands',
+     'dotted = np.isfinite(numbers) | values.astype("string").str.contains('):
+        DOT_PREFILTER,
+    ('mediakit.sources.cells.x__dot_thousands',
+     '".", regex=False).fillna(False).to_numpy(dtype=None)'):
+        BOOL_DEFAULT,
+    ('mediakit.sources.cells.x__dot_thousands',
+     '".", regex=None).fillna(False).to_numpy(dtype=bool)'):
+        (
+            "pandas' `str.contains` only tests `regex` for truth: None matches '.' literally, "
+            'as False does.'
+        ),
+    ('mediakit.sources.cells.x__dot_thousands',
+     '".", ).fillna(False).to_numpy(dtype=bool)'):
+        DOT_PREFILTER,
+    ('mediakit.sources.cells.x__dot_thousands',
+     '".", regex=True).fillna(False).to_numpy(dtype=bool)'):
+        DOT_PREFILTER,
+    ('mediakit.sources.cells.x__dot_thousands',
+     '".", regex=False).fillna(True).to_numpy(dtype=bool)'):
+        (
+            'only a missing cell (None, NaN, <NA>) is NA here, and _parse made its number NaN: '
+            '`np.isfinite` is False there, so `&` gives False whatever the fill.'
+        ),
+    ('mediakit.history.x__merge_table',
+     'ignore_index=None)'):
+        (
+            "the posts' index is never used: same_post.join sorts by columns, groups by "
+            '(platform, post_id) and resets the index; every column it adds is a NumPy array '
+            'or a list.'
+        ),
+    ('mediakit.history.x__merge_table',
+     ')'):
+        (
+            "the posts' index is never used: same_post.join sorts by columns, groups by "
+            '(platform, post_id) and resets the index; every column it adds is a NumPy array '
+            'or a list.'
+        ),
+    ('mediakit.history.x__merge_table',
+     'ignore_index=False)'):
+        (
+            "the posts' index is never used: same_post.join sorts by columns, groups by "
+            '(platform, post_id) and resets the index; every column it adds is a NumPy array '
+            'or a list.'
+        ),
+    ('mediakit.history.x__merge_table',
+     'recency = None'):
+        RECENCY_IN_KEY,
+    ('mediakit.history.x__merge_table',
+     'sort_by = ([recency] if (recency) and False else []) + ["_order"]'):
+        RECENCY_IN_KEY,
+    ('mediakit.history.x__merge_table',
+     'both = both.sort_values(sort_by, kind="mergesort", )'):
+        (
+            'na_position only places rows with no as_of (audience; no other table sorts by a '
+            'column that can be missing: `_order` never is); they form their own group '
+            '(dropna=False) and keep their `_order` order inside it, so last() is the same.'
+        ),
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
