@@ -7,6 +7,7 @@ creator's navy on the dark background, or yellow on white, must still read (WCAG
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -56,28 +57,37 @@ def root(sites: dict[str, Path]) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def violations(root: str, demo_pages: list[str]) -> dict[tuple[str, str, str, int], list[str]]:
-    """axe's colour-contrast findings for every (site, page, scheme, width) visited."""
-    found: dict[tuple[str, str, str, int], list[str]] = {}
-    axe = axe_module.Axe()
+    """axe's colour-contrast findings for every (site, page, scheme, width) visited: one
+    Chromium per scheme, side by side (Playwright wants one instance per thread)."""
     visits = [("demo", page) for page in demo_pages]
     visits += [(name, page) for name in EXTREMES for page in EXTREME_PAGES]
+    found: dict[tuple[str, str, str, int], list[str]] = {}
+    with ThreadPoolExecutor(max_workers=len(SCHEMES)) as threads:
+        for part in threads.map(lambda scheme: _contrast(root, visits, scheme), SCHEMES):
+            found.update(part)
+    return found
+
+
+def _contrast(root: str, visits: list[tuple[str, str]],
+              scheme: str) -> dict[tuple[str, str, str, int], list[str]]:
+    found: dict[tuple[str, str, str, int], list[str]] = {}
+    axe = axe_module.Axe()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for scheme in SCHEMES:
-            for width in WIDTHS:
-                context = browser.new_context(viewport={"width": width, "height": 900},
-                                              color_scheme=scheme)
-                page = context.new_page()
-                page.route("**/*", lambda route, request: route.continue_()
-                           if request.url.startswith(root) else route.abort())
-                for site, name in visits:
-                    page.goto(f"{root}{site}/{name}", wait_until="load")
-                    report = axe.run(page, options={"runOnly": ["color-contrast"]})
-                    found[(site, name, scheme, width)] = [
-                        f"{node['target']}: {node['any'][0]['message'] if node['any'] else ''}"
-                        for violation in report.response["violations"]
-                        for node in violation["nodes"]]
-                context.close()
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 900},
+                                          color_scheme=scheme)
+            page = context.new_page()
+            page.route("**/*", lambda route, request: route.continue_()
+                       if request.url.startswith(root) else route.abort())
+            for site, name in visits:
+                page.goto(f"{root}{site}/{name}", wait_until="load")
+                report = axe.run(page, options={"runOnly": ["color-contrast"]})
+                found[(site, name, scheme, width)] = [
+                    f"{node['target']}: {node['any'][0]['message'] if node['any'] else ''}"
+                    for violation in report.response["violations"]
+                    for node in violation["nodes"]]
+            context.close()
         browser.close()
     return found
 
