@@ -74,8 +74,11 @@ def dotted(module_path: str) -> str:
 def run_mutmut(names: list[str], max_children: int, time_limit: int) -> int:
     command = mutmut_command() + ["run", "--max-children", str(max_children), *names]
     print("$", " ".join(command), flush=True)
+    # mutmut runs pytest in its own process, test by test: pytest-xdist's workers (the suite's
+    # default, in pyproject.toml's addopts) would take the tests out of its sight
+    env = {**os.environ, "PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} -n 0"}
     try:
-        return subprocess.run(command, cwd=REPO, timeout=time_limit).returncode
+        return subprocess.run(command, cwd=REPO, timeout=time_limit, env=env).returncode
     except subprocess.TimeoutExpired:
         print(f"mutmut stopped after {time_limit} s; the report shows what ran", flush=True)
         return 124

@@ -35,13 +35,18 @@ _FUZZ_SEED: list[int] = []
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    """One random seed for every property test of the run, unless one is given to replay."""
+    """One random seed for every property test of the run, unless one is given to replay.
+
+    The seed is also left in MEDIAKIT_FUZZ_SEED: pytest-xdist's workers start after this and
+    inherit it, so every worker collects the same sampled tests and fuzzes with the same seed.
+    """
     if config.getoption("hypothesis_seed", None) is None:
         import random
 
         seed = int(os.environ.get("MEDIAKIT_FUZZ_SEED") or random.SystemRandom().getrandbits(32))
         config.option.hypothesis_seed = seed
     _FUZZ_SEED.append(int(config.option.hypothesis_seed))
+    os.environ["MEDIAKIT_FUZZ_SEED"] = str(_FUZZ_SEED[0])
 
 
 def pytest_report_header(config: pytest.Config) -> str:
