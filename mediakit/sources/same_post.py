@@ -114,7 +114,10 @@ def join(posts: pd.DataFrame, order: str) -> pd.DataFrame:
     once = _combine(frame, order)
     aliases = same_post_ids(once)
     if aliases:
-        frame["post_id"] = [aliases.get(name, name[-1]) for name in _names(frame)]
+        # a row without an id keeps its missing id: made "" here, it would no longer meet its
+        # own post read back from the history (where "" is read as missing) and count twice
+        frame["post_id"] = [aliases.get(name, post_id) for name, post_id
+                            in zip(_names(frame), frame["post_id"], strict=True)]
         once = _combine(frame, order)
     return once.drop(columns=PLATFORM_ROW)
 
