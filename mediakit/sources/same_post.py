@@ -142,7 +142,8 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
             "caption": caption_key(posts["title"]).to_numpy(),
         }
     )
-    ours, theirs = rows[~made_up], rows[made_up]
+    # a row without an id (an API snapshot's empty cell) has no platform id to lend
+    ours, theirs = rows[~made_up & posts["post_id"].notna().to_numpy()], rows[made_up]
     aliases: dict[tuple[str, str], str] = {}
     used: set[int] = set()
     # a. the exact moment a made-up id was made of, in the other's id or its posting time

@@ -516,6 +516,18 @@ def test_a_row_without_an_id_stays_one_post_with_its_id_still_missing() -> None:
     assert len(built) == 2
 
 
+def test_a_download_row_never_joins_a_row_without_an_id() -> None:
+    # Same caption, same day; but the row without an id has no platform id to give the
+    # download's row: two posts, the download's keeping its made-up id.
+    rows = [{"post_id": None, "posted_at": "2026-03-04", "title": "New song", "views": 5,
+             "snapshot_date": SNAP},
+            download("2026-03-04 18:30:00", "New song", sound="s")]
+    result = same_post.join(posts(rows).assign(_rank=range(2)), "_rank")
+    assert result["post_id"].isna().tolist() == [False, True]
+    assert result["post_id"][0] == "json-20260304T183000"
+    assert (result["sound"][0], result["views"][1]) == ("s", 5)
+
+
 def test_id_moments_limits_and_row_labels() -> None:
     # TikTok launched on 2016-09-01: unix second 1472688000, the first second a video id may
     # hold (1472688000 << 32 = 6325146797211648000); 2100-01-01 (4102444800 << 32 =
