@@ -114,7 +114,10 @@ def join(posts: pd.DataFrame, order: str) -> pd.DataFrame:
     once = _combine(frame, order)
     aliases = same_post_ids(once)
     if aliases:
-        frame["post_id"] = [aliases.get(name, name[-1]) for name in _names(frame)]
+        # a row without an id keeps its missing id: made "" here, it would no longer meet its
+        # own post read back from the history (where "" is read as missing) and count twice
+        frame["post_id"] = [aliases.get(name, post_id) for name, post_id
+                            in zip(_names(frame), frame["post_id"], strict=True)]
         once = _combine(frame, order)
     return once.drop(columns=PLATFORM_ROW)
 
@@ -139,7 +142,8 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
             "caption": caption_key(posts["title"]).to_numpy(),
         }
     )
-    ours, theirs = rows[~made_up], rows[made_up]
+    # a row without an id (an API snapshot's empty cell) has no platform id to lend
+    ours, theirs = rows[~made_up & posts["post_id"].notna().to_numpy()], rows[made_up]
     aliases: dict[tuple[str, str], str] = {}
     used: set[int] = set()
     # a. the exact moment a made-up id was made of, in the other's id or its posting time

@@ -333,3 +333,217 @@ def test_tiktok_files_a_post_near_midnight_is_one_post(content: Path) -> None:
     late = result.loc["7600000000000000001"]
     assert (late["posted_at"], late["views"], late["likes"], late["sound"]) == (
         pd.Timestamp("2026-03-05 02:30:00"), 900, 40, "original sound")
+
+
+# -- worked examples: which row joins which, worked out by hand ----------------------------------
+
+
+def ig_row(post_id: str, moment: str, title: str, **extra: object) -> dict:
+    return {"post_id": post_id, "posted_at": moment, "title": title,
+            "snapshot_date": "2026-03-31", **extra}
+
+
+def test_a_two_platform_account_pairs_every_download_row_with_its_own_twin() -> None:
+    """Each caption's rows pair in posting order, the most pairs, then the smallest day gaps.
+
+    Every download row has its own sound, so the sound shows which Studio / Business Suite row it
+    joined; a joined TikTok post keeps the download's time (a time beats Studio's bare date), an
+    Instagram post the Business Suite time (between two times the platform file's wins).
+    """
+    month = {"snapshot_date": "2026-03-31"}
+    tiktok = [
+        # "daily riff": Studio 1 and 3 March; downloads 1, 3, 4 March at 20:00 UTC.
+        # day gaps: a1-7401 0, a2-7402 0, a3-7402 1 (a1-7402, a2-7401 two days: never).
+        # Two pairs at most: {a1-7401, a2-7402} (0 days) beats {a1-7401, a3-7402} (1 day).
+        studio("7401", "2026-03-01", "daily riff", **month),
+        studio("7402", "2026-03-03", "daily riff", **month),
+        download("2026-03-01 20:00:00", "daily riff", sound="a1", **month),
+        download("2026-03-03 20:00:00", "daily riff", sound="a2", **month),
+        download("2026-03-04 20:00:00", "daily riff", sound="a3", **month),
+        # "studio tour": Studio 6, 8, 9 March; downloads 6 and 8 March.
+        # b1-7411 0, b2-7412 0, b2-7413 1: {b1-7411, b2-7412} (0 days); 7413 stays alone.
+        studio("7411", "2026-03-06", "studio tour", **month),
+        studio("7412", "2026-03-08", "studio tour", **month),
+        studio("7413", "2026-03-09", "studio tour", **month),
+        download("2026-03-06 20:00:00", "studio tour", sound="b1", **month),
+        download("2026-03-08 20:00:00", "studio tour", sound="b2", **month),
+        # "late show": one download (12 March), two Studio rows: 7421 a day off, 7422 the same
+        # day: the later Studio row is its twin, 7421 stays alone.
+        studio("7421", "2026-03-11", "late show", **month),
+        studio("7422", "2026-03-12", "late show", **month),
+        download("2026-03-12 20:00:00", "late show", sound="c1", **month),
+        # "tour": two downloads (14 and 15 March), one Studio row on the 15th: d2 (0 days) joins
+        # it, d1 (1 day) stays apart.
+        studio("7431", "2026-03-15", "tour", **month),
+        download("2026-03-14 20:00:00", "tour", sound="d1", **month),
+        download("2026-03-15 20:00:00", "tour", sound="d2", **month),
+    ]
+    instagram = [
+        # Business Suite gives local times, 7 hours behind the download's UTC.
+        # "new reel": 12 March 10:00 local = 17:00 UTC, one row each: one post. In posting order
+        # it sits between TikTok's 7422 (12 March) and c1 (12 March 20:00): each platform is
+        # paired on its own, so the crossing costs neither its pair.
+        ig_row("18000000000000001", "2026-03-12 10:00:00", "new reel"),
+        ig_row("igjson-20260312T170000", "2026-03-12 17:00:00", "new reel", sound="e1"),
+        # "evening riff" posted 17 and 18 March at 19:30 local (18 and 19 March 02:30 UTC).
+        # f1-…02: 1 day, 7 h; f1-…03: 0 days, 17 h; f2-…03: 1 day, 7 h; f2-…02: 2 days (never).
+        # Two pairs {f1-…02, f2-…03} (2 days, 14 h) beat the one pair f1-…03 (0 days).
+        ig_row("18000000000000002", "2026-03-17 19:30:00", "evening riff"),
+        ig_row("18000000000000003", "2026-03-18 19:30:00", "evening riff"),
+        ig_row("igjson-20260318T023000", "2026-03-18 02:30:00", "evening riff", sound="f1"),
+        ig_row("igjson-20260319T023000", "2026-03-19 02:30:00", "evening riff", sound="f2"),
+    ]
+    frame = pd.concat([posts(tiktok, platform="tiktok"), posts(instagram, platform="instagram")],
+                      ignore_index=True)
+    result = same_post.join(frame.assign(_rank=range(len(frame))), "_rank")
+    found = [(platform, post_id, None if pd.isna(sound) else sound, str(posted))
+             for platform, post_id, sound, posted in zip(
+                 result["platform"], result["post_id"], result["sound"], result["posted_at"],
+                 strict=True)]
+    assert found == [
+        ("instagram", "18000000000000001", "e1", "2026-03-12 10:00:00"),
+        ("instagram", "18000000000000002", "f1", "2026-03-17 19:30:00"),
+        ("instagram", "18000000000000003", "f2", "2026-03-18 19:30:00"),
+        ("tiktok", "7401", "a1", "2026-03-01 20:00:00"),
+        ("tiktok", "7402", "a2", "2026-03-03 20:00:00"),
+        ("tiktok", "7411", "b1", "2026-03-06 20:00:00"),
+        ("tiktok", "7412", "b2", "2026-03-08 20:00:00"),
+        ("tiktok", "7413", None, "2026-03-09 00:00:00"),
+        ("tiktok", "7421", None, "2026-03-11 00:00:00"),
+        ("tiktok", "7422", "c1", "2026-03-12 20:00:00"),
+        ("tiktok", "7431", "d2", "2026-03-15 20:00:00"),
+        ("tiktok", "json-20260304T200000", "a3", "2026-03-04 20:00:00"),
+        ("tiktok", "json-20260314T200000", "d1", "2026-03-14 20:00:00"),
+    ]
+    # 22 rows in; 9 download rows joined a platform row (a1 a2 b1 b2 c1 d2 on TikTok, e1 f1 f2
+    # on Instagram): 22 - 9 = 13 posts.
+    assert (len(frame), len(result)) == (22, 13)
+
+
+def test_posting_order_is_the_posting_date_not_the_spelling_of_the_ids() -> None:
+    # Studio's 7502 was posted on 4 March, 7501 on 5 March (ids need not follow the dates).
+    # The downloads are a day later (behind UTC). In posting order: downloads 5th, 6th and
+    # Studio 4th (7502), 5th (7501): both pair a day apart. Ordered by id instead (7501 first),
+    # the 5 March download would take 7501 (0 days) and the 6 March one would find nothing.
+    result = joined([
+        studio("7502", "2026-03-04", "daily riff"),
+        studio("7501", "2026-03-05", "daily riff"),
+        download("2026-03-05 02:30:00", "daily riff", sound="riff 1"),
+        download("2026-03-06 02:30:00", "daily riff", sound="riff 2"),
+    ])
+    assert result.index.tolist() == ["7501", "7502"]
+    assert result["sound"].tolist() == ["riff 2", "riff 1"]
+
+
+def test_two_videos_with_one_caption_on_one_day_pair_by_video_id_order() -> None:
+    # Studio gives both "two takes" videos the date 4 March and no time; TikTok ids grow with
+    # time, so 7408 is the earlier video and takes the earlier download (10:00), 7409 the later.
+    # (Seven other videos come first so the two sit at rows 7 and 8 of the working table, where
+    # the order of a small set of row numbers alone would put 8 first.)
+    others = [studio(f"740{n}", "2026-03-01", f"clip {n}") for n in range(1, 8)]
+    result = joined([
+        *others,
+        studio("7408", "2026-03-04", "two takes"),
+        studio("7409", "2026-03-04", "two takes"),
+        download("2026-03-04 10:00:00", "two takes", sound="first take"),
+        download("2026-03-04 20:00:00", "two takes", sound="second take"),
+    ])
+    assert result.index.tolist() == [f"740{n}" for n in range(1, 10)]
+    assert result.loc[["7408", "7409"], "sound"].tolist() == ["first take", "second take"]
+
+
+def test_one_second_holds_one_video_when_two_downloads_share_it() -> None:
+    # Two download posts of the same second (ids "…T120000" and "…T120000-2", see made_up_ids);
+    # the Studio video whose id holds 12:00:00 is one of them: the first by id joins, the other
+    # stays a post of its own (a video id is one video).
+    result = joined([
+        studio(NOON_VIDEO, "2026-03-04", ""),
+        download("2026-03-04 12:00:00", None, sound="first"),
+        {**download("2026-03-04 12:00:00", None, sound="second"),
+         "post_id": "json-20260304T120000-2"},
+    ])
+    assert result.index.tolist() == [NOON_VIDEO, "json-20260304T120000-2"]
+    assert result.loc[NOON_VIDEO, "sound"] == "first"
+
+
+def test_a_clock_one_second_off_is_another_post_not_a_closer_twin() -> None:
+    # A double upload: the download lists video 7570 (its share link, 18:30:00) and a second
+    # post one second later without a link; Studio lists 7570 and 7571 on 4 March, bare dates.
+    # The second download row is 7571: its clock is 1 s from 7570's, but 7570 is already the
+    # download's own row; Studio's bare date gives no clock, so its gap counts 0 s, not the
+    # 18:30:01 from midnight, and 0 s beats 1 s.
+    result = joined([
+        {"post_id": "7570", "posted_at": "2026-03-04 18:30:00", "title": "tour", "sound": "s1",
+         "snapshot_date": SNAP},
+        download("2026-03-04 18:30:01", "tour", sound="s2"),
+        studio("7570", "2026-03-04", "tour", views=800),
+        studio("7571", "2026-03-04", "tour", views=50),
+    ])
+    assert result.index.tolist() == ["7570", "7571"]
+    assert result["sound"].tolist() == ["s1", "s2"]
+    assert result["posted_at"].tolist() == [pd.Timestamp("2026-03-04 18:30:00"),
+                                            pd.Timestamp("2026-03-04 18:30:01")]
+    assert result["views"].tolist() == [800, 50]
+
+
+def test_a_file_without_a_snapshot_date_never_replaces_a_dated_files_posting_time() -> None:
+    # A file whose date column was hidden by a damaged header gives no snapshot date: it counts
+    # as the oldest, for the posting time as for every other column, even though it came later.
+    result = joined([
+        {"post_id": "7570", "posted_at": "2026-03-04 18:30:00", "title": "tour", "views": 800,
+         "snapshot_date": SNAP},
+        {"post_id": "7570", "posted_at": "2026-03-04 19:30:00", "title": "tour", "views": 900},
+    ])
+    assert (result.loc["7570", "posted_at"], result.loc["7570", "views"]) == (
+        pd.Timestamp("2026-03-04 18:30:00"), 800)
+
+
+def test_a_row_without_an_id_stays_one_post_with_its_id_still_missing() -> None:
+    # An API snapshot's empty post_id cell: the row is a post all the same (its views count),
+    # and its id stays missing while other rows join, as the history reads it back, so the next
+    # build finds it again instead of counting it twice.
+    rows = [{"post_id": None, "posted_at": "2026-03-02 09:00:00", "title": "x", "views": 5,
+             "snapshot_date": SNAP},
+            studio("7401", "2026-03-04", "New song"),
+            download("2026-03-04 18:30:00", "New song", sound="s")]
+    result = same_post.join(posts(rows).assign(_rank=range(3)), "_rank")
+    assert result["post_id"].isna().tolist() == [False, True]
+    assert result["post_id"][0] == "7401"
+    assert result["posted_at"].tolist() == [pd.Timestamp("2026-03-04 18:30:00"),
+                                            pd.Timestamp("2026-03-02 09:00:00")]
+    assert result["views"][1] == 5
+    built = build_one_after_another([rows, rows])
+    assert len(built) == 2
+
+
+def test_a_download_row_never_joins_a_row_without_an_id() -> None:
+    # Same caption, same day; but the row without an id has no platform id to give the
+    # download's row: two posts, the download's keeping its made-up id.
+    rows = [{"post_id": None, "posted_at": "2026-03-04", "title": "New song", "views": 5,
+             "snapshot_date": SNAP},
+            download("2026-03-04 18:30:00", "New song", sound="s")]
+    result = same_post.join(posts(rows).assign(_rank=range(2)), "_rank")
+    assert result["post_id"].isna().tolist() == [False, True]
+    assert result["post_id"][0] == "json-20260304T183000"
+    assert (result["sound"][0], result["views"][1]) == ("s", 5)
+
+
+def test_id_moments_limits_and_row_labels() -> None:
+    # TikTok launched on 2016-09-01: unix second 1472688000, the first second a video id may
+    # hold (1472688000 << 32 = 6325146797211648000); 2100-01-01 (4102444800 << 32 =
+    # 17619866249645260800) is the first second past the last one. A row of unknown platform
+    # is not read as TikTok. The result keeps the caller's row labels.
+    ids = pd.Series(["6325146797211648000", "17619866249645260800", NOON_VIDEO, NOON_VIDEO],
+                    index=[10, 11, 12, 13])
+    platforms = pd.Series(["tiktok", "tiktok", "tiktok", None], index=[10, 11, 12, 13])
+    moments = same_post.id_moments(platforms, ids)
+    assert moments.index.tolist() == [10, 11, 12, 13]
+    assert moments[10] == pd.Timestamp("2016-09-01 00:00:00")
+    assert pd.isna(moments[11])
+    assert moments[12] == pd.Timestamp("2026-03-04 12:00:00")
+    assert pd.isna(moments[13])
+
+
+def test_caption_key_keeps_the_row_labels() -> None:
+    keys = same_post.caption_key(pd.Series(["New  Song", None], index=[7, 9]))
+    assert keys.to_dict() == {7: "new song", 9: ""}
