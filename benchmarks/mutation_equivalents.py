@@ -83,6 +83,18 @@ RECENCY_IN_KEY = (
     'conform(), not from this sort.'
 )
 
+STABLE_LEXSORT = (
+    'pandas ignores `kind` when it sorts by more than one column (np.lexsort, which is stable, '
+    'even for a misspelt kind), so ties keep their order whatever the sort kind.'
+)
+
+DROPNA_NONE = 'groupby reads dropna=None as false: missing keys are kept, as with dropna=False.'
+
+SAME_LENGTH_ZIP = (
+    'the zipped sequences are columns (or lists made from the columns) of one table: the same '
+    'length, so `strict` (None, False or True) never has a difference to act on.'
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/engagement.py
     ("mediakit.analytics.engagement.x_interactions",
@@ -946,6 +958,351 @@ EXPLAINED: dict[tuple[str, str], str] = {
             'column that can be missing: `_order` never is); they form their own group '
             '(dropna=False) and keep their `_order` order inside it, so last() is the same.'
         ),
+    ('mediakit.sources.same_post.x__combine',
+     '[PLATFORM_ROW, "snapshot_date", order], kind=None, na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     '[PLATFORM_ROW, "snapshot_date", order], na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     '[PLATFORM_ROW, "snapshot_date", order], kind="XXmergesortXX", na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     '[PLATFORM_ROW, "snapshot_date", order], kind="MERGESORT", na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     'out = ranked.groupby(keys, sort=True, dropna=None).last()'):
+        DROPNA_NONE,
+    ('mediakit.sources.same_post.x__combine',
+     'out = ranked.groupby(keys, dropna=False).last()'):
+        "`sort=True` is groupby's default: the same call.",
+    ('mediakit.sources.same_post.x__combine',
+     '["_timed", PLATFORM_ROW, "snapshot_date", order], kind=None, na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     '["_timed", PLATFORM_ROW, "snapshot_date", order], na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     (
+        '["_timed", PLATFORM_ROW, "snapshot_date", order], kind="XXmergesortXX", '
+        'na_position="first")'
+    )):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     '["_timed", PLATFORM_ROW, "snapshot_date", order], kind="MERGESORT", na_position="first")'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x__combine',
+     'out["posted_at"] = by_clock.groupby(keys, sort=None, dropna=False)["posted_at"].last()'):
+        (
+            "the groups' order does not matter here: assigning the Series to "
+            '`out["posted_at"]` aligns it on its (platform, post_id) labels (missing ids '
+            'included, dropna=False), so each post gets its own posting time in any order.'
+        ),
+    ('mediakit.sources.same_post.x__combine',
+     'out["posted_at"] = by_clock.groupby(keys, sort=True, dropna=None)["posted_at"].last()'):
+        DROPNA_NONE,
+    ('mediakit.sources.same_post.x__combine',
+     'out["posted_at"] = by_clock.groupby(keys, dropna=False)["posted_at"].last()'):
+        "`sort=True` is groupby's default: the same call.",
+    ('mediakit.sources.same_post.x__combine',
+     'out["posted_at"] = by_clock.groupby(keys, sort=False, dropna=False)["posted_at"].last()'):
+        (
+            "the groups' order does not matter here: assigning the Series to "
+            '`out["posted_at"]` aligns it on its (platform, post_id) labels (missing ids '
+            'included, dropna=False), so each post gets its own posting time in any order.'
+        ),
+    ('mediakit.sources.same_post.x__names',
+     'columns = [frame[key].astype("string").fillna(None).tolist() for key in KEYS]'):
+        (
+            'the names are only keys of `aliases`, built by this same function on both sides '
+            '(same_post_ids and join); aliases are keyed by made-up ids, which are never '
+            'missing, and a row keeps its own post_id when it has no alias (join reads the id '
+            "from the frame, not from the name), so whatever fills a missing id ('', None, "
+            "'XXXX') is never seen."
+        ),
+    ('mediakit.sources.same_post.x__names',
+     'columns = [frame[key].astype("string").fillna("XXXX").tolist() for key in KEYS]'):
+        (
+            'the names are only keys of `aliases`, built by this same function on both sides '
+            '(same_post_ids and join); aliases are keyed by made-up ids, which are never '
+            'missing, and a row keeps its own post_id when it has no alias (join reads the id '
+            "from the frame, not from the name), so whatever fills a missing id ('', None, "
+            "'XXXX') is never seen."
+        ),
+    ('mediakit.sources.same_post.x__names',
+     'return list(zip(*columns, strict=None))'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x__names',
+     'return list(zip(*columns, ))'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x__names',
+     'return list(zip(*columns, strict=False))'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'made = sorted({pair[0] for pair in gaps}, key=None)'):
+        (
+            'the made-up rows come sorted by row number, which is posting order: same_post_ids '
+            "gets _combine's table, sorted by (platform, post_id), and a platform's made-up "
+            "ids share one prefix ('json-' TikTok, 'igjson-' Instagram) followed by the "
+            'fixed-width posting moment YYYYMMDDTHHMMSS, so their text order is their time '
+            "order; ids of the same second differ only by the '-2', '-3'... suffix, and the "
+            'key breaks that tie by the post_id text too. (Platform rows are not so: their ids '
+            'need not follow their dates, and the plat sort has a test.)'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'made = sorted({pair[0] for pair in gaps}, )'):
+        (
+            'the made-up rows come sorted by row number, which is posting order: same_post_ids '
+            "gets _combine's table, sorted by (platform, post_id), and a platform's made-up "
+            "ids share one prefix ('json-' TikTok, 'igjson-' Instagram) followed by the "
+            'fixed-width posting moment YYYYMMDDTHHMMSS, so their text order is their time '
+            "order; ids of the same second differ only by the '-2', '-3'... suffix, and the "
+            'key breaks that tie by the post_id text too. (Platform rows are not so: their ids '
+            'need not follow their dates, and the plat sort has a test.)'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'best = [[(1, 0, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]'):
+        (
+            'every cell of `best` is a first-row or first-column start value plus the pairs '
+            'along its path, and every start is the same tuple: a changed start shifts every '
+            'candidate by the same amount, so `max` picks the same options and the walk back '
+            'compares values built the same way (gaps are whole seconds and days: the float '
+            'sums are exact).'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'best = [[(0, 1, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]'):
+        (
+            'every cell of `best` is a first-row or first-column start value plus the pairs '
+            'along its path, and every start is the same tuple: a changed start shifts every '
+            'candidate by the same amount, so `max` picks the same options and the walk back '
+            'compares values built the same way (gaps are whole seconds and days: the float '
+            'sums are exact).'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'best = [[(0, 0, 1.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]'):
+        (
+            'every cell of `best` is a first-row or first-column start value plus the pairs '
+            'along its path, and every start is the same tuple: a changed start shifts every '
+            'candidate by the same amount, so `max` picks the same options and the walk back '
+            'compares values built the same way (gaps are whole seconds and days: the float '
+            'sums are exact).'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'best = [[(0, 0, 0.0)] * (len(plat) + 2) for _ in range(len(made) + 1)]'):
+        (
+            'the extra row or column of `best` is never read: the loops and the walk back '
+            'index rows 0..len(made) and columns 0..len(plat) only.'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'best = [[(0, 0, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 2)]'):
+        (
+            'the extra row or column of `best` is never read: the loops and the walk back '
+            'index rows 0..len(made) and columns 0..len(plat) only.'
+        ),
+    ('mediakit.sources.same_post.x__pair_in_order',
+     'while i or j:'):
+        (
+            'the walk back only goes on past `i and j` when one index is 0. With j == 0 it '
+            'compares best[i][0] == (0, 0, 0.0) with a count of at least 1 (never equal), then '
+            'best[i][0] == best[i - 1][0] (both the start) and steps i down to 0. With i == 0, '
+            'best[0][j] (the start) is never equal to a count of at least 1, nor to '
+            'best[len(made)][j], which holds at least one pair for j >= 1 (every platform row '
+            'in `gaps` pairs with some made-up row); so j steps down to 0. Nothing is added to '
+            '`chosen`.'
+        ),
+    ('mediakit.sources.same_post.x_caption_key',
+     'index=text.index, dtype=None)'):
+        (
+            'without the dtype pandas 3 infers its `str` dtype for a list of Python strings: '
+            "the same texts, none missing (`text` was filled with ''), and the key's only "
+            'caller uses its values (`.to_numpy()`), so the keys compare the same.'
+        ),
+    ('mediakit.sources.same_post.x_caption_key',
+     'index=text.index, )'):
+        (
+            'without the dtype pandas 3 infers its `str` dtype for a list of Python strings: '
+            "the same texts, none missing (`text` was filled with ''), and the key's only "
+            'caller uses its values (`.to_numpy()`), so the keys compare the same.'
+        ),
+    ('mediakit.sources.same_post.x_caption_key',
+     'return normal.str.casefold().str.split().str.join(" ").fillna(None)'):
+        NEVER_NA,
+    ('mediakit.sources.same_post.x_caption_key',
+     'return normal.str.casefold().str.split().str.join(" ").fillna("XXXX")'):
+        NEVER_NA,
+    ('mediakit.sources.same_post.x_id_moments',
+     'ids = post_ids.astype("string").fillna(None).str.strip()'):
+        (
+            "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like "
+            '\'\': fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) '
+            'on the missing one), so the row carries no moment / is not made up either way.'
+        ),
+    ('mediakit.sources.same_post.x_id_moments',
+     'ids = post_ids.astype("string").fillna("XXXX").str.strip()'):
+        (
+            "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like "
+            '\'\': fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) '
+            'on the missing one), so the row carries no moment / is not made up either way.'
+        ),
+    ('mediakit.sources.same_post.x_id_moments',
+     'tiktok = (platforms.astype("string") == TIKTOK).fillna(False).to_numpy(dtype=None)'):
+        BOOL_DEFAULT,
+    ('mediakit.sources.same_post.x_id_moments',
+     'tiktok &= ids.str.fullmatch(r"\\d{15,20}").fillna(False).to_numpy(dtype=None)'):
+        BOOL_DEFAULT,
+    ('mediakit.sources.same_post.x_id_moments',
+     'tiktok &= ids.str.fullmatch(r"\\d{15,20}").fillna(None).to_numpy(dtype=bool)'):
+        NEVER_NA,
+    ('mediakit.sources.same_post.x_id_moments',
+     'tiktok &= ids.str.fullmatch(r"\\d{15,20}").fillna(True).to_numpy(dtype=bool)'):
+        NEVER_NA,
+    ('mediakit.sources.same_post.x_id_moments',
+     'seconds = [float(int(value) >> 32) if is_tiktok else float("NAN")'):
+        '`float("NAN")` is NaN: Python reads \'nan\' in any case.',
+    ('mediakit.sources.same_post.x_id_moments',
+     'for value, is_tiktok in zip(ids, tiktok, strict=None)]'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_id_moments',
+     'for value, is_tiktok in zip(ids, tiktok, )]'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_id_moments',
+     'for value, is_tiktok in zip(ids, tiktok, strict=False)]'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_id_moments',
+     (
+        'kept = [value if ok else float("NAN") for value, ok in zip(seconds, plausible, '
+        'strict=True)]'
+    )):
+        '`float("NAN")` is NaN: Python reads \'nan\' in any case.',
+    ('mediakit.sources.same_post.x_id_moments',
+     (
+        'kept = [value if ok else float("nan") for value, ok in zip(seconds, plausible, '
+        'strict=None)]'
+    )):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_id_moments',
+     'kept = [value if ok else float("nan") for value, ok in zip(seconds, plausible, )]'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_id_moments',
+     (
+        'kept = [value if ok else float("nan") for value, ok in zip(seconds, plausible, '
+        'strict=False)]'
+    )):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_id_moments',
+     'return pd.Series(pd.to_datetime(kept, unit="s"), index=ids.index, dtype=None)'):
+        (
+            "without the dtype the Series keeps pd.to_datetime's datetime64[us]: the same "
+            'instants (NaT where no moment), and the only caller merges them by value with the '
+            'posting times.'
+        ),
+    ('mediakit.sources.same_post.x_id_moments',
+     'return pd.Series(pd.to_datetime(kept, unit="s"), index=ids.index, )'):
+        (
+            "without the dtype the Series keeps pd.to_datetime's datetime64[us]: the same "
+            'instants (NaT where no moment), and the only caller merges them by value with the '
+            'posting times.'
+        ),
+    ('mediakit.sources.same_post.x_is_made_up',
+     'return post_ids.astype("string").fillna("XXXX").str.match(_MADE_UP).astype(bool)'):
+        (
+            "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like "
+            '\'\': fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) '
+            'on the missing one), so the row carries no moment / is not made up either way.'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'if not made_up.any() and made_up.all():'):
+        (
+            'with no made-up row, or no platform row, nothing can pair: `theirs` or `ours` is '
+            'empty, so both merges are empty and the function returns {} anyway (the early '
+            'return only saves the work).'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     '"XXnameXX": names,'):
+        (
+            'the working table\'s "name" column is never read (names are looked up in the '
+            '`names` list by row number), so its heading does not matter.'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     '"NAME": names,'):
+        (
+            'the working table\'s "name" column is never read (names are looked up in the '
+            '`names` list by row number), so its heading does not matter.'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'index=None)'):
+        (
+            '`rows` is built from a dict of arrays, so its index is the default 0..n-1: the '
+            'same labels as index=None gives.'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     ')'):
+        (
+            '`rows` is built from a dict of arrays, so its index is the default 0..n-1: the '
+            'same labels as index=None gives.'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'ignore_index=None,'):
+        (
+            "the concatenated frame's own index is never used: it is only sorted and iterated, "
+            "and the rows' numbers come from the index_m / index_p columns made by "
+            'reset_index().'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'ignore_index=False,'):
+        (
+            "the concatenated frame's own index is never used: it is only sorted and iterated, "
+            "and the rows' numbers come from the index_m / index_p columns made by "
+            'reset_index().'
+        ),
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'for pair in exact.sort_values(["post_id_p", "post_id_m"], kind=None).itertuples():'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'for pair in exact.sort_values(["post_id_p", "post_id_m"], ).itertuples():'):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     (
+        'for pair in exact.sort_values(["post_id_p", "post_id_m"], '
+        'kind="XXmergesortXX").itertuples():'
+    )):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     (
+        'for pair in exact.sort_values(["post_id_p", "post_id_m"], '
+        'kind="MERGESORT").itertuples():'
+    )):
+        STABLE_LEXSORT,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'both_timed = (pairs["timed_m"] & pairs["timed_p"]).to_numpy(dtype=None)'):
+        BOOL_DEFAULT,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'strict=None,'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     '):'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'strict=False,'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'posting_order = list(zip(rows["moment"], rows["post_id"], strict=None))'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'posting_order = list(zip(rows["moment"], rows["post_id"], ))'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_same_post_ids',
+     'posting_order = list(zip(rows["moment"], rows["post_id"], strict=False))'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_join',
+     'in zip(_names(frame), frame["post_id"], strict=None)]'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_join',
+     'in zip(_names(frame), frame["post_id"], strict=False)]'):
+        SAME_LENGTH_ZIP,
+    ('mediakit.sources.same_post.x_join',
+     'in zip(_names(frame), frame["post_id"], )]'):
+        SAME_LENGTH_ZIP,
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
