@@ -101,7 +101,7 @@ def write_files(files: dict[str, bytes], history_dir: Path) -> list[Path]:
 
 def to_csv_bytes(frame: pd.DataFrame, table: str) -> bytes:
     """Canonical CSV text: fixed column order, sorted rows, ISO dates, '' for missing."""
-    frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind="mergesort")
+    frame = conform(frame, table).sort_values(HISTORY_KEYS[table])  # 2+ columns: stable
     out = pd.DataFrame(index=frame.index)
     for name, dtype in SCHEMAS[table].items():
         column = frame[name]

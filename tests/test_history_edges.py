@@ -37,6 +37,19 @@ def test_post_history_bytes_spell_times_floats_booleans_and_missing_values():
     assert text.endswith("\n") and "\r" not in text
 
 
+
+def test_history_bytes_end_lines_with_newline_on_windows_too(monkeypatch):
+    """The history is committed by creators on every system: the same rows give the same bytes
+    on Windows, whose line end (os.linesep, pandas' default) is CRLF."""
+    monkeypatch.setattr("os.linesep", "\r\n")
+    table = daily([{"date": "2026-03-02", "followers": 7, "views": 40},
+                   {"date": "2026-03-01", "followers": 5}])
+    text = history.to_csv_bytes(table, "daily")
+    lines = text.split(b"\n")
+    assert b"\r" not in text
+    assert len(lines) == 4 and lines[-1] == b""  # header, two days, then the final newline
+    assert lines[1].startswith(b"tiktok,2026-03-01,") and lines[2].startswith(b"tiktok,2026-03-02,")
+
 def test_a_history_file_without_a_column_names_the_column(tmp_path):
     (tmp_path / "daily.csv").write_text("platform,date\ntiktok,2026-01-01\n", encoding="utf-8")
     with pytest.raises(SourceError) as caught:

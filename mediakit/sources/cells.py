@@ -69,7 +69,7 @@ def _dot_thousands(values: pd.Series, numbers: np.ndarray) -> np.ndarray:
     if grouped.any():
         numbers = numbers.copy()
         rows = np.flatnonzero(fractional)[grouped]
-        numbers[rows] = text[grouped].str.replace(".", "", regex=False).astype(float).to_numpy()
+        numbers[rows] = text[grouped].str.replace(".", "").astype(float).to_numpy()
     return numbers
 
 
@@ -133,10 +133,10 @@ def shares(values: pd.Series, *, file: str, column: str) -> pd.Series:
 def _clean_count(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.str.replace(_SPACES, "", regex=True)
     comma = text.str.fullmatch(_COMMA_GROUPS)
-    text = text.where(~comma, text.str.replace(",", "", regex=False))
+    text = text.where(~comma, text.str.replace(",", ""))  # literal: pandas' default
     dots = text.str.fullmatch(_DOT_GROUPS)
     text = text.where(
-        ~dots, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        ~dots, text.str.replace(".", "").str.replace(",", ".")
     )
     return text, pd.Series(1.0, index=text.index)
 
@@ -146,7 +146,7 @@ def _clean_fraction(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     scale = pd.Series(np.where(text.str.endswith("%"), 0.01, 1.0), index=text.index)
     text = text.str.rstrip("%")
     comma = text.str.fullmatch(r"[-+]?\d*,\d+")
-    return text.where(~comma, text.str.replace(",", ".", regex=False)), scale
+    return text.where(~comma, text.str.replace(",", ".")), scale
 
 
 Cleaner = Callable[[pd.Series], tuple[pd.Series, pd.Series]]

@@ -134,7 +134,6 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
     rows = pd.DataFrame(
         {
             "group": [platform for platform, _ in names],
-            "name": names,
             "post_id": posts["post_id"].astype("string").to_numpy(),
             "moment": posts["posted_at"].to_numpy(),
             "timed": _timed(posts["posted_at"]).to_numpy(),
@@ -147,17 +146,15 @@ def same_post_ids(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
     aliases: dict[tuple[str, str], str] = {}
     used: set[int] = set()
     # a. the exact moment a made-up id was made of, in the other's id or its posting time
-    clock = pd.Series(id_moments(posts["platform"], posts["post_id"]).to_numpy(),
-                      index=rows.index)
+    clock = pd.Series(id_moments(posts["platform"], posts["post_id"]).to_numpy())  # rows' index
     by_id = ours.assign(moment=clock[ours.index])
     exact = pd.concat(
         [theirs[theirs["timed"]].reset_index().merge(
             mine[mine["moment"].notna()].reset_index(), on=["group", "moment"],
             suffixes=("_m", "_p"))
-         for mine in (by_id, ours[ours["timed"]])],
-        ignore_index=True,
-    )
-    for pair in exact.sort_values(["post_id_p", "post_id_m"], kind="mergesort").itertuples():
+         for mine in (by_id, ours[ours["timed"]])])
+    # by several columns pandas always sorts stably (lexsort): no sort kind to choose
+    for pair in exact.sort_values(["post_id_p", "post_id_m"]).itertuples():
         if pair.index_m not in used and pair.index_p not in used:
             used.update((pair.index_m, pair.index_p))
             aliases[names[pair.index_m]] = pair.post_id_p
@@ -225,13 +222,13 @@ def _pair_in_order(
 def _combine(frame: pd.DataFrame, order: str) -> pd.DataFrame:
     """One row per id: the platform file's newest known value per column, the finest clock."""
     keys = KEYS
-    ranked = frame.sort_values(
-        [PLATFORM_ROW, "snapshot_date", order], kind="mergesort", na_position="first")
+    # sorted by several columns, stably (pandas' lexsort), then grouped in key order
+    ranked = frame.sort_values([PLATFORM_ROW, "snapshot_date", order], na_position="first")
     # last() skips missing values: a newer (or a download's) gap never erases a known value
-    out = ranked.groupby(keys, sort=True, dropna=False).last()
+    out = ranked.groupby(keys, dropna=False).last()
     by_clock = frame.assign(_timed=_timed(frame["posted_at"]).to_numpy()).sort_values(
-        ["_timed", PLATFORM_ROW, "snapshot_date", order], kind="mergesort", na_position="first")
-    out["posted_at"] = by_clock.groupby(keys, sort=True, dropna=False)["posted_at"].last()
+        ["_timed", PLATFORM_ROW, "snapshot_date", order], na_position="first")
+    out["posted_at"] = by_clock.groupby(keys, dropna=False)["posted_at"].last()
     return out.reset_index()
 
 
