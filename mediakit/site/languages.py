@@ -68,14 +68,15 @@ def site(report: Report, charts: dict[str, Chart], profile: Profile, *,
 
     later = {language: drawing(Formatter(i18n.locale_for(language, profile.locale), language))
              for language in languages[1:]}
-    files = render.site(report, charts, in_language(profile, languages[0]),
+    files = render.site(report, charts, in_language(profile, languages[0]), pool=pool,
                         all_languages=languages, chart_maker=chart_maker, **options)
     for language in languages[1:]:
         drawn = later[language]()
         # the creator notes were said once, and the pitches written, by the first pass
         options_once = {**options, "creator_notes": None}
         pages = render.site(report, drawn, in_language(profile, language), language=language,
-                            all_languages=languages, with_pitches=False, **options_once)
+                            all_languages=languages, with_pitches=False, pool=pool,
+                            **options_once)
         for path, data in pages.items():
             if _per_language(path):
                 files[f"{language}/{path}"] = data

@@ -19,11 +19,16 @@ import base64
 import hashlib
 import struct
 import zlib
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from mediakit.site import cachefile, typeface
+
+if TYPE_CHECKING:
+    from mediakit.site.chart_pool import ChartPool
 
 WIDTH, HEIGHT = 1200, 630
 FONT = typeface.FAMILY
@@ -104,26 +109,55 @@ def _text(x: int, y: int, text: str, size: int, colour: str, weight: int,
             f"{escape(text)}</text>")
 
 
-def png(card: Card, cache: Path | None = None) -> bytes:
+def png(card: Card, cache: Path | None = None, pool: ChartPool | None = None
+        ) -> bytes | Pending:
     """The card as PNG bytes (the same card always gives the same bytes).
 
     ``cache`` is a folder of earlier drawings (e.g. ``.mediakit-cache/previews``); a drawing
     found there is returned as it is, and a new one is added to it when the folder is writable.
+    With ``pool`` (the build's drawing processes) a new drawing is made there and this returns
+    it Pending: the page stage goes on meanwhile, and ``settled`` collects the bytes.
     """
-    import vl_convert
-
     drawing = svg(card)
-    if cache is None:
-        typeface.register()
-        return vl_convert.svg_to_png(drawing)
-    path = cache / f"{cache_key(drawing)}.png"
-    found = _read_png(path)
+    path = cache / f"{cache_key(drawing)}.png" if cache is not None else None
+    found = _read_png(path) if path is not None else None
     if found is not None:
         return found
+    future = pool.call(drawn_png, drawing, path) if pool is not None else None
+    return Pending(future, drawing, path) if future is not None else drawn_png(drawing, path)
+
+
+def drawn_png(drawing: str, path: Path | None) -> bytes:
+    """The SVG drawn as PNG (here, or in a drawing process), kept at ``path`` when given."""
+    import vl_convert
+
     typeface.register()
     data = vl_convert.svg_to_png(drawing)
-    cachefile.store(path, data)  # a cache that cannot be written only means drawing again
+    if path is not None:
+        cachefile.store(path, data)  # a cache that cannot be written only means drawing again
     return data
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A share picture a drawing process is making."""
+
+    future: Future[bytes]
+    drawing: str
+    path: Path | None
+
+    def result(self) -> bytes:
+        """The PNG; drawn here when the pool broke (a worker killed, say): the same bytes."""
+        try:
+            return self.future.result()
+        except BrokenExecutor:
+            return drawn_png(self.drawing, self.path)
+
+
+def settled(files: dict[str, bytes | Pending]) -> dict[str, bytes]:
+    """The site's files with every share picture handed to the pool in place (waits for it)."""
+    return {name: data.result() if isinstance(data, Pending) else data
+            for name, data in files.items()}
 
 
 def cache_key(drawing: str) -> str:

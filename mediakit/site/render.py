@@ -41,6 +41,7 @@ from mediakit.site.jinja_cache import bytecode_cache
 from mediakit.site.pagetext import markdown, page_slug, page_title  # noqa: F401 (markdown: re-exported)
 from mediakit.site.palette import palette
 from mediakit.site.pictures import Pictures, avatar_for_preview, profile_pictures
+from mediakit.site.preview import settled
 from mediakit.site.provenance import data_origin
 from mediakit.site.sharing import (  # noqa: F401  (platform_name and PLATFORM_NAMES: re-exported)
     PLATFORM_NAMES,
@@ -222,6 +223,7 @@ def site(
     all_languages: Sequence[str] = (),
     chart_maker: Callable[[Formatter], dict[str, Chart]] | None = None,
     with_pitches: bool = True,
+    pool: Any = None,  # a chart_pool.ChartPool: draws the share pictures beside the pages
 ) -> dict[str, bytes]:
     """Every file of the site, in memory.
 
@@ -337,7 +339,7 @@ def site(
             "pdf_href": f"{pitch.slug}.pdf" if pdf else None})
         files[preview] = preview_png(report, seen, own, kicker=own.gettext(
             "Proposal for %(brand)s", brand=pitch.header.brand), cache_dir=cache_dir,
-            avatar=avatar_for_preview(context["avatar"], pictures.files))
+            avatar=avatar_for_preview(context["avatar"], pictures.files), pool=pool)
         if pitch.header.logo:
             logos.append((pitch.header.logo, pitch.source))
     # 404.html, served at any missing address: relative links, right in the site's top folder
@@ -348,7 +350,7 @@ def site(
     files.update(typeface.site_files())  # the charts name the shipped font, whatever the pages use
     files.update(assets(profile, content_dir, profile_file))
     files.update(extra_assets(content_dir, logos))
-    files[PREVIEW] = preview_png(report, profile, formatter, cache_dir=cache_dir,
+    files[PREVIEW] = preview_png(report, profile, formatter, cache_dir=cache_dir, pool=pool,
                                  avatar=avatar_for_preview(context["avatar"], pictures.files))
     files.update(pictures.files)  # every picture a page asked for, and the photos
     files["stats.json"] = stats_json(report, benchmark_published=lambda bench: benchmark_shown(
@@ -362,6 +364,7 @@ def site(
         files["sitemap.xml"] = sitemap(str(profile.site.base_url), public, report.as_of)
     if profile.site.custom_domain:
         files["CNAME"] = (profile.site.custom_domain + "\n").encode("utf-8")
+    files = settled(files)  # the share pictures the pool drew meanwhile
     if pdf:
         files.update(onesheet.documents(
             functools.partial(_render, env), context, files, sheets,

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
@@ -21,6 +22,9 @@ from mediakit.site import preview
 from mediakit.site.format import MISSING, Formatter
 from mediakit.site.i18n import N_
 from mediakit.site.palette import TEXT, WHITE, readable
+
+if TYPE_CHECKING:
+    from mediakit.site.chart_pool import ChartPool
 
 PITCHES = "pitches"
 PREVIEWS = "previews"  # the share pictures' folder in the cache
@@ -86,17 +90,18 @@ def describe(report: Report, profile: Profile, formatter: Formatter) -> str:
 
 
 def preview_png(report: Report, profile: Profile, formatter: Formatter, kicker: str = "",
-                cache_dir: Path | None = None,
-                avatar: tuple[bytes, str] | None = None) -> bytes:
+                cache_dir: Path | None = None, avatar: tuple[bytes, str] | None = None,
+                pool: ChartPool | None = None) -> bytes | preview.Pending:
     """The share picture: name, handle and the first platform's three headline numbers.
 
     ``cache_dir`` is the project's cache folder (drawings are kept in its ``previews/``);
-    ``avatar`` is the avatar as published (bytes, MIME type): small, checked, without metadata.
+    ``avatar`` is the avatar as published (bytes, MIME type): small, checked, without metadata;
+    with ``pool`` a new picture is drawn by the build's drawing processes (preview.settled).
     """
     card = preview_card(report, profile, formatter, kicker)
     if avatar is not None:
         card = dataclasses.replace(card, avatar=avatar[0], avatar_type=avatar[1])
-    return preview.png(card, cache_dir / PREVIEWS if cache_dir is not None else None)
+    return preview.png(card, cache_dir / PREVIEWS if cache_dir is not None else None, pool)
 
 
 def preview_card(report: Report, profile: Profile, formatter: Formatter,

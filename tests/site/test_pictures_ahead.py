@@ -1,6 +1,7 @@
 """Photos prepared by the drawing processes while the build reads the exports
 (mediakit/site/pictures_ahead.py): which files are handed over, and that the page stage finds them
-in the cache, the same bytes, or still reports a bad one with its file and field."""
+in the cache, the same bytes, or still reports a bad one with its file and field; and the share
+pictures, drawn there too while the pages are written (mediakit/site/preview.py)."""
 
 from __future__ import annotations
 
@@ -15,18 +16,23 @@ from mediakit.project.profile import load_profile
 from mediakit.site import images
 from mediakit.site.chart_pool import ChartPool
 from mediakit.site.pictures_ahead import MAX_POSTS, prepare, wanted
+from mediakit.site.preview import drawn_png
 from tests.site.demo import TODAY, copy_demo
 
 DEMO_POSTS = 13  # content/assets/posts/ in the demo
 
 
 class CountingPool(ChartPool):
-    """A real pool that also counts the photos it was given."""
+    """A real pool that also counts the photos and share pictures it was given."""
 
     photos = 0
+    share_pictures = 0
 
     def call(self, function, *args):  # noqa: ANN001, ANN201
-        self.photos += 1
+        if function is prepare:
+            self.photos += 1
+        elif function is drawn_png:
+            self.share_pictures += 1
         return super().call(function, *args)
 
 
@@ -82,6 +88,10 @@ def test_photos_prepared_by_workers_are_the_bytes_the_build_makes_itself(
     with CountingPool(2) as pool:
         build(parallel, today=TODAY, pool=pool)
     assert pool.photos == 4 + DEMO_POSTS
+    assert pool.share_pictures == 4  # the kit's and its three pitches', drawn beside the pages
+    previews = sorted((serial / "site" / "assets").glob("preview*.png"))
+    assert len(previews) == 4 and all(
+        p.read_bytes() == (parallel / "site" / "assets" / p.name).read_bytes() for p in previews)
     cache = ".mediakit-cache/pictures"
     made_here = {p.name: p.read_bytes() for p in (serial / cache).iterdir()}
     made_there = {p.name: p.read_bytes() for p in (parallel / cache).iterdir()}

@@ -131,3 +131,20 @@ def test_the_site_has_the_same_share_pictures_with_the_cache_cold_or_warm(demo_i
     warm = demo_inputs.render(cache_dir=tmp_path)
     for name in pictures:
         assert cold[name] == plain[name] == warm[name], name
+
+
+def test_a_share_picture_the_pool_could_not_finish_is_drawn_here(tmp_path):
+    """A drawing process killed mid-picture (its future broken) still gives the picture, drawn
+    in the build's own process, the same bytes, and kept in the cache."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from mediakit.site.preview import Pending, settled
+
+    broken: Future[bytes] = Future()
+    broken.set_exception(BrokenProcessPool("a worker was killed"))
+    drawing = svg(CARD)
+    path = tmp_path / f"{cache_key(drawing)}.png"
+    files = settled({"assets/preview.png": Pending(broken, drawing, path), "index.html": b"<p>"})
+    assert files == {"assets/preview.png": png(CARD), "index.html": b"<p>"}
+    assert path.read_bytes() == files["assets/preview.png"]
