@@ -13,11 +13,6 @@ INT64_DEFAULT = (
     "(NumPy 2 uses int64 everywhere), so the array is the same."
 )
 BOOL_DEFAULT = "an array of Python or pandas booleans without a dtype is already `bool`."
-REGEX_DEFAULT = (
-    "pandas' `str.replace` defaults to `regex=False`, so leaving it out (or passing None) is "
-    "the same call."
-)
-COMMA_REGEX = "',' has no special meaning in a regular expression: the same replacement."
 NEVER_NA = "the column was just filled with '' (or holds only finite numbers): no NA is left here."
 BROADCAST_ONE = (
     "a Series of the single value 1.0 broadcasts to every row when multiplied as a NumPy array: "
@@ -81,11 +76,6 @@ RECENCY_IN_KEY = (
     "it, dropna=False), so sorting by it first leaves each group's rows in `_order` order and "
     "last() picks the same values; the groups' own order comes from groupby's sort and "
     'conform(), not from this sort.'
-)
-
-STABLE_LEXSORT = (
-    'pandas ignores `kind` when it sorts by more than one column (np.lexsort, which is stable, '
-    'even for a misspelt kind), so ties keep their order whatever the sort kind.'
 )
 
 DROPNA_NONE = 'groupby reads dropna=None as false: missing keys are kept, as with dropna=False.'
@@ -281,18 +271,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "encoding names are case-insensitive: 'UTF-8' is 'utf-8'.",
     ("mediakit.history.x_write_files", "tmp = path.with_suffix(\".CSV.TMP\")"):
         "only the name of the temporary file changes; it is renamed over the real one at once.",
-    ("mediakit.history.x_to_csv_bytes",
-     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind=\"MERGESORT\")"):
-        "every history key has two or more columns, and pandas sorts by several columns with a "
-        "stable lexsort whatever `kind` says.",
-    ("mediakit.history.x_to_csv_bytes",
-     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind=None)"):
-        "every history key has two or more columns, and pandas sorts by several columns with a "
-        "stable lexsort whatever `kind` says.",
-    ("mediakit.history.x_to_csv_bytes",
-     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], )"):
-        "every history key has two or more columns, and pandas sorts by several columns with a "
-        "stable lexsort whatever `kind` says.",
     ("mediakit.history.x_to_csv_bytes", "out = pd.DataFrame(index=None)"):
         "the first column assigned to an empty frame gives it that column's index: "
         "frame.index, the same as before.",
@@ -320,12 +298,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
     ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=None, lineterminator=\"\\n\")"):
         "to_csv treats index=None as false: no index column.",
-    ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=False, lineterminator=None)"):
-        "the default line end is os.linesep, '\\n' on Linux and macOS (not on Windows: the "
-        "mutant would differ there).",
-    ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=False, )"):
-        "the default line end is os.linesep, '\\n' on Linux and macOS (not on Windows: the "
-        "mutant would differ there).",
     ("mediakit.history.x__parse", "text = raw[name].replace(\"\", None)"):
         "None and pd.NA are both missing to to_datetime, to_numeric, map and notna, and "
         "conform() stores either as <NA>.",
@@ -365,31 +337,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.history.x__merge_table",
      "merged = both.groupby(keys, dropna=False).last().reset_index()"):
         "groupby sorts by default (sort=True).",
-    ("mediakit.history.x_unify_posts",
-     "title = posts[\"title\"].fillna(\"\").str.strip().str.upper().str.split().str.join(\" \")"):
-        "the title is only compared with titles folded the same way: upper case matches as "
-        "lower case does.",
-    ("mediakit.history.x_unify_posts",
-     "title = posts[\"title\"].fillna(\"\").str.strip().str.lower().str.split()"
-     ".str.join(\"XX XX\")"):
-        "the title is only compared with titles joined the same way.",
-    ("mediakit.history.x_unify_posts",
-     "key = posts[\"platform\"].astype(str) + \"XX|XX\" + day.astype(str) + \"|\" + title"):
-        "the key is only compared with keys built the same way; platform names and ISO dates "
-        "hold no 'X' or '|', so keys stay distinct.",
-    ("mediakit.history.x_unify_posts",
-     "key = posts[\"platform\"].astype(str) + \"|\" + day.astype(str) + \"XX|XX\" + title"):
-        "the key is only compared with keys built the same way; ISO dates hold no 'X' or '|', "
-        "so keys stay distinct.",
-    ("mediakit.history.x_unify_posts",
-     "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=None):"):
-        "each group is joined on its own, so the order the groups come in does not matter.",
-    ("mediakit.history.x_unify_posts",
-     "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], ):"):
-        "each group is joined on its own, so the order the groups come in does not matter.",
-    ("mediakit.history.x_unify_posts",
-     "for _, group in posts[key.isin(dup_keys)].groupby(key[key.isin(dup_keys)], sort=True):"):
-        "each group is joined on its own, so the order the groups come in does not matter.",
     ("mediakit.sources.dates.x_chronological_years",
      "wraps[:-1] = (keys[:-1] > keys[1:]).astype(None)"):
         "the 0.0/1.0 floats are cast back to int64 on assignment into `wraps`.",
@@ -433,16 +380,9 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.sources.cells.x__dot_thousands",
      "grouped = text.str.fullmatch(_DOT_THOUSANDS).fillna(True).to_numpy(dtype=bool)"): NEVER_NA,
     ("mediakit.sources.cells.x__dot_thousands",
-     "numbers[rows] = text[grouped].str.replace(\".\", \"\", regex=False).astype(None)"
-     ".to_numpy()"):
+     "numbers[rows] = text[grouped].str.replace(\".\", \"\").astype(None).to_numpy()"):
         "`astype(None)` turns the digit strings into float64 here, and assigning into the float "
         "array would convert them anyway: the same numbers.",
-    ("mediakit.sources.cells.x__dot_thousands",
-     "numbers[rows] = text[grouped].str.replace(\".\", \"\", regex=None).astype(float)"
-     ".to_numpy()"): REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__dot_thousands",
-     "numbers[rows] = text[grouped].str.replace(\".\", \"\", ).astype(float).to_numpy()"):
-        REGEX_DEFAULT,
     ("mediakit.sources.cells.x_durations",
      "clock = text.str.fullmatch(_CLOCK).fillna(False).to_numpy(dtype=None)"): BOOL_DEFAULT,
     ("mediakit.sources.cells.x_durations",
@@ -466,27 +406,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "so the same characters are stripped.",
     ("mediakit.sources.cells.x_shares",
      "outside = ((parsed < 0) | (parsed > 1)).fillna(False).to_numpy(dtype=None)"): BOOL_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "text = text.where(~comma, text.str.replace(\",\", \"\", regex=None))"): REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "text = text.where(~comma, text.str.replace(\",\", \"\", ))"): REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "text = text.where(~comma, text.str.replace(\",\", \"\", regex=True))"): COMMA_REGEX,
-    ("mediakit.sources.cells.x__clean_count",
-     "~dots, text.str.replace(\".\", \"\", regex=False).str.replace(\",\", \".\", regex=None)"):
-        REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "~dots, text.str.replace(\".\", \"\", regex=False).str.replace(\",\", \".\", )"):
-        REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "~dots, text.str.replace(\".\", \"\", regex=None).str.replace(\",\", \".\", regex=False)"):
-        REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "~dots, text.str.replace(\".\", \"\", ).str.replace(\",\", \".\", regex=False)"):
-        REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_count",
-     "~dots, text.str.replace(\".\", \"\", regex=False).str.replace(\",\", \".\", regex=True)"):
-        COMMA_REGEX,
     ("mediakit.sources.cells.x__clean_count", "return text, pd.Series(1.0, index=None)"):
         BROADCAST_ONE,
     ("mediakit.sources.cells.x__clean_count", "return text, pd.Series(1.0, )"): BROADCAST_ONE,
@@ -498,14 +417,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.sources.cells.x__clean_fraction", "text = text.str.rstrip(\"XX%XX\")"):
         "rstrip takes a set of characters; a number never ends in 'X', so only '%' goes, as "
         "before.",
-    ("mediakit.sources.cells.x__clean_fraction",
-     "return text.where(~comma, text.str.replace(\",\", \".\", regex=None)), scale"):
-        REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_fraction",
-     "return text.where(~comma, text.str.replace(\",\", \".\", )), scale"): REGEX_DEFAULT,
-    ("mediakit.sources.cells.x__clean_fraction",
-     "return text.where(~comma, text.str.replace(\",\", \".\", regex=True)), scale"):
-        COMMA_REGEX,
     ("mediakit.sources.cells.x_hashtags",
      "found = captions.astype(\"string\").fillna(\"XXXX\").str.findall(r\"#(\\w+)\")"):
         "a blank caption filled with 'XXXX' instead of '' still has no '#', so no hashtags.",
@@ -524,20 +435,12 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "only CLDR's 'Côte d’Ivoire' has a curly apostrophe, and both of its spellings still "
         "match: the curly one through the same mutated key on both sides, the straight one "
         "through the alias \"cote d'ivoire\".",
-    ("mediakit.history.x_to_csv_bytes",
-     "frame = conform(frame, table).sort_values(HISTORY_KEYS[table], kind=\"XXmergesortXX\")"):
-        "every history key has two or more columns, and pandas sorts by several columns with a "
-        "stable lexsort, never reading `kind`.",
     ("mediakit.history.x__merge_table",
      "merged = both.groupby(keys, sort=True, dropna=None).last().reset_index()"):
         "pandas only tests `dropna` for truth: None keeps the missing keys as False does.",
     ("mediakit.history.x__merge_table",
      "merged = both.groupby(keys, sort=False, dropna=False).last().reset_index()"):
         "conform() sorts every table by its key right after, so the groups' order is lost.",
-    ("mediakit.history.x_unify_posts",
-     "title = posts[\"title\"].fillna(None).str.strip().str.lower().str.split().str.join(\" \")"):
-        "a missing title then makes a missing key, and groupby drops missing keys: posts "
-        "without a caption are still never joined, as with ''.",
     # mediakit/analytics/growth.py (second pass)
     ("mediakit.analytics.growth.x_period",
      "if known.empty or known.index[0] > pd.Timestamp(None):"):
@@ -958,59 +861,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
             'column that can be missing: `_order` never is); they form their own group '
             '(dropna=False) and keep their `_order` order inside it, so last() is the same.'
         ),
-    ('mediakit.sources.same_post.x__combine',
-     '[PLATFORM_ROW, "snapshot_date", order], kind=None, na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     '[PLATFORM_ROW, "snapshot_date", order], na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     '[PLATFORM_ROW, "snapshot_date", order], kind="XXmergesortXX", na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     '[PLATFORM_ROW, "snapshot_date", order], kind="MERGESORT", na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     'out = ranked.groupby(keys, sort=True, dropna=None).last()'):
-        DROPNA_NONE,
-    ('mediakit.sources.same_post.x__combine',
-     'out = ranked.groupby(keys, dropna=False).last()'):
-        "`sort=True` is groupby's default: the same call.",
-    ('mediakit.sources.same_post.x__combine',
-     '["_timed", PLATFORM_ROW, "snapshot_date", order], kind=None, na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     '["_timed", PLATFORM_ROW, "snapshot_date", order], na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     (
-        '["_timed", PLATFORM_ROW, "snapshot_date", order], kind="XXmergesortXX", '
-        'na_position="first")'
-    )):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     '["_timed", PLATFORM_ROW, "snapshot_date", order], kind="MERGESORT", na_position="first")'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x__combine',
-     'out["posted_at"] = by_clock.groupby(keys, sort=None, dropna=False)["posted_at"].last()'):
-        (
-            "the groups' order does not matter here: assigning the Series to "
-            '`out["posted_at"]` aligns it on its (platform, post_id) labels (missing ids '
-            'included, dropna=False), so each post gets its own posting time in any order.'
-        ),
-    ('mediakit.sources.same_post.x__combine',
-     'out["posted_at"] = by_clock.groupby(keys, sort=True, dropna=None)["posted_at"].last()'):
-        DROPNA_NONE,
-    ('mediakit.sources.same_post.x__combine',
-     'out["posted_at"] = by_clock.groupby(keys, dropna=False)["posted_at"].last()'):
-        "`sort=True` is groupby's default: the same call.",
-    ('mediakit.sources.same_post.x__combine',
-     'out["posted_at"] = by_clock.groupby(keys, sort=False, dropna=False)["posted_at"].last()'):
-        (
-            "the groups' order does not matter here: assigning the Series to "
-            '`out["posted_at"]` aligns it on its (platform, post_id) labels (missing ids '
-            'included, dropna=False), so each post gets its own posting time in any order.'
-        ),
     ('mediakit.sources.same_post.x__names',
      'columns = [frame[key].astype("string").fillna(None).tolist() for key in KEYS]'):
         (
@@ -1218,62 +1068,6 @@ EXPLAINED: dict[tuple[str, str], str] = {
             'return only saves the work).'
         ),
     ('mediakit.sources.same_post.x_same_post_ids',
-     '"XXnameXX": names,'):
-        (
-            'the working table\'s "name" column is never read (names are looked up in the '
-            '`names` list by row number), so its heading does not matter.'
-        ),
-    ('mediakit.sources.same_post.x_same_post_ids',
-     '"NAME": names,'):
-        (
-            'the working table\'s "name" column is never read (names are looked up in the '
-            '`names` list by row number), so its heading does not matter.'
-        ),
-    ('mediakit.sources.same_post.x_same_post_ids',
-     'index=None)'):
-        (
-            '`rows` is built from a dict of arrays, so its index is the default 0..n-1: the '
-            'same labels as index=None gives.'
-        ),
-    ('mediakit.sources.same_post.x_same_post_ids',
-     ')'):
-        (
-            '`rows` is built from a dict of arrays, so its index is the default 0..n-1: the '
-            'same labels as index=None gives.'
-        ),
-    ('mediakit.sources.same_post.x_same_post_ids',
-     'ignore_index=None,'):
-        (
-            "the concatenated frame's own index is never used: it is only sorted and iterated, "
-            "and the rows' numbers come from the index_m / index_p columns made by "
-            'reset_index().'
-        ),
-    ('mediakit.sources.same_post.x_same_post_ids',
-     'ignore_index=False,'):
-        (
-            "the concatenated frame's own index is never used: it is only sorted and iterated, "
-            "and the rows' numbers come from the index_m / index_p columns made by "
-            'reset_index().'
-        ),
-    ('mediakit.sources.same_post.x_same_post_ids',
-     'for pair in exact.sort_values(["post_id_p", "post_id_m"], kind=None).itertuples():'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x_same_post_ids',
-     'for pair in exact.sort_values(["post_id_p", "post_id_m"], ).itertuples():'):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x_same_post_ids',
-     (
-        'for pair in exact.sort_values(["post_id_p", "post_id_m"], '
-        'kind="XXmergesortXX").itertuples():'
-    )):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x_same_post_ids',
-     (
-        'for pair in exact.sort_values(["post_id_p", "post_id_m"], '
-        'kind="MERGESORT").itertuples():'
-    )):
-        STABLE_LEXSORT,
-    ('mediakit.sources.same_post.x_same_post_ids',
      'both_timed = (pairs["timed_m"] & pairs["timed_p"]).to_numpy(dtype=None)'):
         BOOL_DEFAULT,
     ('mediakit.sources.same_post.x_same_post_ids',
@@ -1303,6 +1097,11 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ('mediakit.sources.same_post.x_join',
      'in zip(_names(frame), frame["post_id"], )]'):
         SAME_LENGTH_ZIP,
+    ("mediakit.sources.same_post.x__combine",
+     "out = ranked.groupby(keys, dropna=None).last()"): DROPNA_NONE,
+    ("mediakit.sources.same_post.x__combine",
+     "out[\"posted_at\"] = by_clock.groupby(keys, dropna=None)[\"posted_at\"].last()"):
+        DROPNA_NONE,
 }
 
 # Survivors that are not equivalent but pin a bug: a test for today's behaviour would protect the
