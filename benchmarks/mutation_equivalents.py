@@ -85,6 +85,170 @@ SAME_LENGTH_ZIP = (
     'length, so `strict` (None, False or True) never has a difference to act on.'
 )
 
+PANDAS_READS_ASTYPE_NONE = 'pandas reads `astype(None)` as float64, the type written there.'
+
+WHERE_REACH_IS_NA = (
+    'where reach is NA, `notna()` is already False and the `&` is False whatever fills the '
+    'comparison.'
+)
+
+NA_POSITION_DEFAULTS_TO = '`na_position` defaults to "last", the value written there.'
+
+INDEX_NONE_IS_FALSY = '`index=None` is falsy: the same tuples as index=False.'
+
+EVERY_CALLER_PASSES_YEARS = (
+    'every caller passes years as int64 already (chronological_years, latest_years); asarray '
+    'without a dtype keeps them int64.'
+)
+
+EVERY_WORD_GOES_THROUGH = 'every word goes through normalise, which folds case.'
+
+NP_FULL_WITH_A = 'np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).'
+
+PANDAS_READS_CSV_AS = 'pandas reads CSV as UTF-8 by default.'
+
+ENCODING_NAMES_ARE_CASE = "encoding names are case-insensitive: 'UTF-8' is 'utf-8'."
+
+PANDAS_DEFAULT_TEXT_FOR = (
+    "pandas' default text for a datetime column is the same: the date alone when every value "
+    "is midnight, '%Y-%m-%d %H:%M:%S' otherwise."
+)
+
+TO_CSV_WRITES_A = "to_csv writes a missing value as '' anyway."
+
+THE_FLOAT_BRANCH_FALLS = (
+    'the Float64 branch falls through to `astype("string")`, which writes a float as Python\'s '
+    "repr does ('0.25', '1e-05', '3.0'): the same text."
+)
+
+THE_INDEX_OF_BOTH = (
+    'the index of `both` is never used: rows are ordered by `_order` and grouped by key.'
+)
+
+ORDER_IS_UNIQUE_SO = (
+    '`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by two '
+    'columns is a stable lexsort whatever `kind` says.'
+)
+
+GROUPBY_SORTS_BY_DEFAULT = 'groupby sorts by default (sort=True).'
+
+THE_OBJECT_ARRAY_OF = (
+    'the object array of floats and NaN is converted on assignment into the float array.'
+)
+
+PD_DATE_RANGE_WITH = (
+    '`pd.date_range` with a start and an end but no periods uses freq "D" when freq is None: '
+    'the same days.'
+)
+
+PD_DATE_RANGE_S = '`pd.date_range`\'s freq defaults to "D" given a start and an end: the same days.'
+
+PANDAS_STILL_READS_THE = (
+    'pandas 3 still reads the lowercase alias "d" as a day (with a Pandas4Warning, a '
+    'DeprecationWarning users do not see): the same days.'
+)
+
+THE_INDEX_ONLY_ADDS = (
+    'the index only adds a leading `Index` field; to_post and post_rate read every figure by '
+    'its name (row.views, row.post_id…), which is the same either way.'
+)
+
+WITHOUT_AN_INDEX_A = (
+    'without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as '
+    '`range(24)`.'
+)
+
+EACH_SCORE_IS_A = (
+    'each score is a sum of NumPy float64 values (the profile is float: hourly_profile casts '
+    'it, best_start builds floats) over a window of at least one hour, so the Series is '
+    'float64 without saying so.'
+)
+
+WINDOW_SCORES_ONLY_READS = 'window_scores only reads `profile.to_numpy()`, never the index.'
+
+DAILY_COLUMNS_ARE_FOLLOWERS = (
+    'DAILY_COLUMNS are "followers" and "views": no underscore to replace either way.'
+)
+
+RATED_POSTS_KEEPS_ONLY = (
+    'rated_posts keeps only posts whose views are known and above 0, so the comparison has no '
+    'NA to fill.'
+)
+
+THE_VIEWS_OF_RATED = (
+    'the views of rated posts are known and above 0: divided as float64 or as Float64, the '
+    'same rates, cast to float64 right after.'
+)
+
+PERIODS_PASSES_ONLY_DATED = (
+    'periods() passes only dated posts (`posted_at` known), so the window test and `notna()` '
+    'are never NA and the mask has nothing to fill.'
+)
+
+CONFORM_MAKES_SPONSORED_A = (
+    'conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 and '
+    'NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True and 0.0 '
+    'as False, the same mask.'
+)
+
+THE_TWO_ZIPPED_SERIES = (
+    'the two zipped Series are columns of the same frame, always of equal length, so `strict` '
+    '(None, False or True) never has a length difference to act on.'
+)
+
+THE_POSTS_INDEX_IS = (
+    "the posts' index is never used: same_post.join sorts by columns, groups by (platform, "
+    'post_id) and resets the index; every column it adds is a NumPy array or a list.'
+)
+
+THE_NAMES_ARE_ONLY = (
+    'the names are only keys of `aliases`, built by this same function on both sides '
+    '(same_post_ids and join); aliases are keyed by made-up ids, which are never missing, and '
+    'a row keeps its own post_id when it has no alias (join reads the id from the frame, not '
+    "from the name), so whatever fills a missing id ('', None, 'XXXX') is never seen."
+)
+
+THE_MADE_UP_ROWS = (
+    'the made-up rows come sorted by row number, which is posting order: same_post_ids gets '
+    "_combine's table, sorted by (platform, post_id), and a platform's made-up ids share one "
+    "prefix ('json-' TikTok, 'igjson-' Instagram) followed by the fixed-width posting moment "
+    'YYYYMMDDTHHMMSS, so their text order is their time order; ids of the same second differ '
+    "only by the '-2', '-3'... suffix, and the key breaks that tie by the post_id text too. "
+    '(Platform rows are not so: their ids need not follow their dates, and the plat sort has a '
+    'test.)'
+)
+
+EVERY_CELL_OF_BEST = (
+    'every cell of `best` is a first-row or first-column start value plus the pairs along its '
+    'path, and every start is the same tuple: a changed start shifts every candidate by the '
+    'same amount, so `max` picks the same options and the walk back compares values built the '
+    'same way (gaps are whole seconds and days: the float sums are exact).'
+)
+
+THE_EXTRA_ROW_OR = (
+    'the extra row or column of `best` is never read: the loops and the walk back index rows '
+    '0..len(made) and columns 0..len(plat) only.'
+)
+
+WITHOUT_THE_DTYPE_PANDAS = (
+    'without the dtype pandas 3 infers its `str` dtype for a list of Python strings: the same '
+    "texts, none missing (`text` was filled with ''), and the key's only caller uses its "
+    'values (`.to_numpy()`), so the keys compare the same.'
+)
+
+A_MISSING_ID_FILLED = (
+    "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like '': "
+    'fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) on the missing '
+    'one), so the row carries no moment / is not made up either way.'
+)
+
+FLOAT_NAN_IS_NAN = '`float("NAN")` is NaN: Python reads \'nan\' in any case.'
+
+WITHOUT_THE_DTYPE_THE = (
+    "without the dtype the Series keeps pd.to_datetime's datetime64[us]: the same instants "
+    '(NaT where no moment), and the only caller merges them by value with the posting times.'
+)
+
 EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/engagement.py
     ("mediakit.analytics.engagement.x_interactions",
@@ -110,31 +274,29 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "early otherwise).",
     ("mediakit.analytics.engagement.x__median",
      "return float(values.astype(None).median())"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.engagement.x_rates", "break"):
         "only saves can be unknown for every rated post (rated_posts requires likes, comments "
         "and shares), and saves is the last of INTERACTIONS: stopping there or skipping it is "
         "the same.",
     ("mediakit.analytics.engagement.x_rates",
      "with_reach = rated[rated[\"reach\"].notna() & (rated[\"reach\"] > 0).fillna(None)]"):
-        "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
-        "the comparison.",
+        WHERE_REACH_IS_NA,
     ("mediakit.analytics.engagement.x_rates",
      "with_reach = rated[rated[\"reach\"].notna() & (rated[\"reach\"] > 0).fillna(True)]"):
-        "where reach is NA, `notna()` is already False and the `&` is False whatever fills "
-        "the comparison.",
+        WHERE_REACH_IS_NA,
     # other modules of mediakit/analytics/
     ("mediakit.analytics.content.x__facets", "tags = \"#\" + tags[tags != \"XXXX\"]"):
         "`str.split()` without a separator never yields an empty string, so no tag is \"\" "
         "and the filter keeps every tag either way.",
     ("mediakit.analytics.content.x_insights", "views = viewed[\"views\"].astype(None)"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.retention.x_retention",
      "ranked = has.sort_values([\"views\", \"post_id\"], ascending=[False, True], )"):
-        "`na_position` defaults to \"last\", the value written there.",
+        NA_POSITION_DEFAULTS_TO,
     ("mediakit.analytics.retention.x_retention",
      "for row in ranked.head(TOP).itertuples(index=None)"):
-        "`index=None` is falsy: the same tuples as index=False.",
+        INDEX_NONE_IS_FALSY,
     ("mediakit.analytics.retention.x_retention",
      "for row in ranked.head(TOP).itertuples(index=True)"):
         "the index only adds a leading `Index` field; every figure is read by its name "
@@ -163,14 +325,14 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.analytics.retention.x_spearman",
      "pair = pd.DataFrame({\"a\": first.astype(None), \"b\": second.astype(\"float64\")})"
      ".dropna()"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.retention.x_spearman",
      "pair = pd.DataFrame({\"a\": first.astype(\"float64\"), \"b\": second.astype(None)})"
      ".dropna()"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.retention.x__median",
      "return None if values.empty else float(values.astype(None).median())"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     # mediakit/sources/dates.py
     ("mediakit.sources.dates.x_parse_column",
      "codes, uniques = pd.factorize(texts.to_numpy(dtype=None))"):
@@ -213,12 +375,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "same 31 from both ends, so the difference is unchanged.",
     ("mediakit.sources.dates.x_to_datetimes",
      "(np.asarray(years, dtype=None) - 1970).astype(\"datetime64[Y]\")"):
-        "every caller passes years as int64 already (chronological_years, latest_years); "
-        "asarray without a dtype keeps them int64.",
+        EVERY_CALLER_PASSES_YEARS,
     ("mediakit.sources.dates.x_to_datetimes",
      "(np.asarray(years, ) - 1970).astype(\"datetime64[Y]\")"):
-        "every caller passes years as int64 already (chronological_years, latest_years); "
-        "asarray without a dtype keeps them int64.",
+        EVERY_CALLER_PASSES_YEARS,
     ("mediakit.sources.dates.x__build_month_table",
      "raise AssertionError(None)"):
         "the assertion guards the hand-written table against a word two languages disagree "
@@ -231,22 +391,22 @@ EXPLAINED: dict[tuple[str, str], str] = {
     ("mediakit.sources.dates.x__build_month_table", "for prefix in (\"tháng\", \"THG\"):"):
         "every word goes through normalise, which folds case: 'THG' is the key 'thg'.",
     ("mediakit.sources.dates.x__build_month_table", "add(\"THÁNG GIÊNG\", 1)"):
-        "every word goes through normalise, which folds case.",
+        EVERY_WORD_GOES_THROUGH,
     ("mediakit.sources.dates.x__build_month_table", "add(\"THÁNG BỐN\", 4)"):
-        "every word goes through normalise, which folds case.",
+        EVERY_WORD_GOES_THROUGH,
     ("mediakit.sources.dates.x__build_month_table", "add(\"THÁNG CHẠP\", 12)"):
-        "every word goes through normalise, which folds case.",
+        EVERY_WORD_GOES_THROUGH,
     ("mediakit.sources.dates.x_latest_years",
      "limit_years = np.full(len(months), limits.year, dtype=None)"):
-        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+        NP_FULL_WITH_A,
     ("mediakit.sources.dates.x_latest_years", "limit_years = np.full(len(months), limits.year, )"):
-        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+        NP_FULL_WITH_A,
     ("mediakit.sources.dates.x_latest_years",
      "limit_keys = np.full(len(months), limits.month * 100 + limits.day, dtype=None)"):
-        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+        NP_FULL_WITH_A,
     ("mediakit.sources.dates.x_latest_years",
      "limit_keys = np.full(len(months), limits.month * 100 + limits.day, )"):
-        "np.full with a Python int fills int64 (NumPy 2, and NumPy 1 on Linux/macOS).",
+        NP_FULL_WITH_A,
     ("mediakit.sources.dates.x_latest_years",
      "limit_keys = (stamps.month * 100 + stamps.day).to_numpy(dtype=None)"):
         "the keys are only compared with month * 100 + day (int64): an int32 array compares "
@@ -261,14 +421,14 @@ EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/history.py
     ("mediakit.history.x_read",
      "raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=None)"):
-        "pandas reads CSV as UTF-8 by default.",
+        PANDAS_READS_CSV_AS,
     ("mediakit.history.x_read", "raw = pd.read_csv(path, dtype=str, keep_default_na=False, )"):
-        "pandas reads CSV as UTF-8 by default.",
+        PANDAS_READS_CSV_AS,
     ("mediakit.history.x_read",
      "raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=\"UTF-8\")"):
-        "encoding names are case-insensitive: 'UTF-8' is 'utf-8'.",
+        ENCODING_NAMES_ARE_CASE,
     ("mediakit.history.x_to_csv_bytes", "return buffer.getvalue().encode(\"UTF-8\")"):
-        "encoding names are case-insensitive: 'UTF-8' is 'utf-8'.",
+        ENCODING_NAMES_ARE_CASE,
     ("mediakit.history.x_write_files", "tmp = path.with_suffix(\".CSV.TMP\")"):
         "only the name of the temporary file changes; it is renamed over the real one at once.",
     ("mediakit.history.x_to_csv_bytes", "out = pd.DataFrame(index=None)"):
@@ -278,24 +438,19 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "the first column assigned to an empty frame gives it that column's index: "
         "raw.index, the same as before.",
     ("mediakit.history.x_to_csv_bytes", "fmt = None"):
-        "pandas' default text for a datetime column is the same: the date alone when every "
-        "value is midnight, '%Y-%m-%d %H:%M:%S' otherwise.",
+        PANDAS_DEFAULT_TEXT_FOR,
     ("mediakit.history.x_to_csv_bytes", "out[name] = column.dt.strftime(None).fillna(\"\")"):
-        "pandas' default text for a datetime column is the same: the date alone when every "
-        "value is midnight, '%Y-%m-%d %H:%M:%S' otherwise.",
+        PANDAS_DEFAULT_TEXT_FOR,
     ("mediakit.history.x_to_csv_bytes", "out[name] = column.dt.strftime(fmt).fillna(None)"):
-        "to_csv writes a missing value as '' anyway.",
+        TO_CSV_WRITES_A,
     ("mediakit.history.x_to_csv_bytes", "out[name] = column.astype(\"string\").fillna(None)"):
-        "to_csv writes a missing value as '' anyway.",
+        TO_CSV_WRITES_A,
     ("mediakit.history.x_to_csv_bytes", "elif dtype == \"XXFloat64XX\":"):
-        "the Float64 branch falls through to `astype(\"string\")`, which writes a float as "
-        "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
+        THE_FLOAT_BRANCH_FALLS,
     ("mediakit.history.x_to_csv_bytes", "elif dtype == \"float64\":"):
-        "the Float64 branch falls through to `astype(\"string\")`, which writes a float as "
-        "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
+        THE_FLOAT_BRANCH_FALLS,
     ("mediakit.history.x_to_csv_bytes", "elif dtype == \"FLOAT64\":"):
-        "the Float64 branch falls through to `astype(\"string\")`, which writes a float as "
-        "Python's repr does ('0.25', '1e-05', '3.0'): the same text.",
+        THE_FLOAT_BRANCH_FALLS,
     ("mediakit.history.x_to_csv_bytes", "out.to_csv(buffer, index=None, lineterminator=\"\\n\")"):
         "to_csv treats index=None as false: no index column.",
     ("mediakit.history.x__parse", "text = raw[name].replace(\"\", None)"):
@@ -309,34 +464,31 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "conform() of a frame with no rows gives the same empty table as empty().",
     ("mediakit.history.x__merge_table",
      "both = pd.concat([conform(old, table), conform(new, table)], ignore_index=None)"):
-        "the index of `both` is never used: rows are ordered by `_order` and grouped by key.",
+        THE_INDEX_OF_BOTH,
     ("mediakit.history.x__merge_table",
      "both = pd.concat([conform(old, table), conform(new, table)], )"):
-        "the index of `both` is never used: rows are ordered by `_order` and grouped by key.",
+        THE_INDEX_OF_BOTH,
     ("mediakit.history.x__merge_table",
      "both = pd.concat([conform(old, table), conform(new, table)], ignore_index=False)"):
-        "the index of `both` is never used: rows are ordered by `_order` and grouped by key.",
+        THE_INDEX_OF_BOTH,
     ("mediakit.history.x__merge_table",
      "both[\"_order\"] = None  # later rows (the new export) win ties"):
         "the sort is stable (mergesort, or lexsort for two columns) and the new export's rows "
         "come after the old ones in `both`, so ties already keep the new export last.",
     ("mediakit.history.x__merge_table",
      "both = both.sort_values(sort_by, kind=None, na_position=\"first\")"):
-        "`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by "
-        "two columns is a stable lexsort whatever `kind` says.",
+        ORDER_IS_UNIQUE_SO,
     ("mediakit.history.x__merge_table", "both = both.sort_values(sort_by, na_position=\"first\")"):
-        "`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by "
-        "two columns is a stable lexsort whatever `kind` says.",
+        ORDER_IS_UNIQUE_SO,
     ("mediakit.history.x__merge_table",
      "both = both.sort_values(sort_by, kind=\"MERGESORT\", na_position=\"first\")"):
-        "`_order` is unique, so a sort by it alone has no ties to keep stable, and a sort by "
-        "two columns is a stable lexsort whatever `kind` says.",
+        ORDER_IS_UNIQUE_SO,
     ("mediakit.history.x__merge_table",
      "merged = both.groupby(keys, sort=None, dropna=False).last().reset_index()"):
-        "groupby sorts by default (sort=True).",
+        GROUPBY_SORTS_BY_DEFAULT,
     ("mediakit.history.x__merge_table",
      "merged = both.groupby(keys, dropna=False).last().reset_index()"):
-        "groupby sorts by default (sort=True).",
+        GROUPBY_SORTS_BY_DEFAULT,
     ("mediakit.sources.dates.x_chronological_years",
      "wraps[:-1] = (keys[:-1] > keys[1:]).astype(None)"):
         "the 0.0/1.0 floats are cast back to int64 on assignment into `wraps`.",
@@ -354,7 +506,7 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "fixed = pd.to_numeric(cleaned.where(~missing, ), errors=\"coerce\")"):
         "`where` puts NaN where no replacement is given, and NaN is missing just as None is.",
     ("mediakit.sources.cells.x__parse", "fixed = fixed.astype(None).to_numpy() * scale.to_numpy()"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.sources.cells.x__parse", "numbers[odd] = np.where(None, np.nan, fixed)"):
         "a missing cell was already turned into NaN in `fixed` (`cleaned.where(~missing, None)`), "
         "so taking `fixed` everywhere gives the same NaN.",
@@ -391,13 +543,13 @@ EXPLAINED: dict[tuple[str, str], str] = {
      "clock = text.str.fullmatch(_CLOCK).fillna(True).to_numpy(dtype=bool)"): NEVER_NA,
     ("mediakit.sources.cells.x_durations",
      "seconds[~clock] = plain.to_numpy(dtype=None, na_value=np.nan)"):
-        "the object array of floats and NaN is converted on assignment into the float array.",
+        THE_OBJECT_ARRAY_OF,
     ("mediakit.sources.cells.x_durations",
      "seconds[~clock] = plain.to_numpy(dtype=float, na_value=None)"):
         "pandas turns a missing value into NaN when asked for floats; None and NaN both land as "
         "NaN in the float array.",
     ("mediakit.sources.cells.x_durations", "seconds[~clock] = plain.to_numpy(na_value=np.nan)"):
-        "the object array of floats and NaN is converted on assignment into the float array.",
+        THE_OBJECT_ARRAY_OF,
     ("mediakit.sources.cells.x_durations", "seconds[~clock] = plain.to_numpy(dtype=float, )"):
         "pandas (2.x) gives NaN for a missing Float64 value when asked for floats.",
     ("mediakit.sources.cells.x_durations",
@@ -458,18 +610,16 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "is stable, so equal gains keep the date order whether or not the key says so.",
     ("mediakit.analytics.growth.x_best_days",
      "].sort_values([\"views\", \"posted_at\"], ascending=[False, True], )"):
-        "`na_position` defaults to \"last\", the value written there.",
+        NA_POSITION_DEFAULTS_TO,
     ("mediakit.analytics.growth.x_projections",
      "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=None))"):
-        "`pd.date_range` with a start and an end but no periods uses freq \"D\" when freq is "
-        "None: the same days.",
+        PD_DATE_RANGE_WITH,
     ("mediakit.analytics.growth.x_projections",
      "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], ))"):
-        "`pd.date_range`'s freq defaults to \"D\" given a start and an end: the same days.",
+        PD_DATE_RANGE_S,
     ("mediakit.analytics.growth.x_projections",
      "full = recent.reindex(pd.date_range(recent.index[0], recent.index[-1], freq=\"d\"))"):
-        "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
-        "DeprecationWarning users do not see): the same days.",
+        PANDAS_STILL_READS_THE,
     ("mediakit.analytics.growth.x_best_days",
      "views=None if seen is None and pd.isna(seen) else int(seen),"):
         "`views` is built from the rows whose views are known (`dropna`), so `seen` is either "
@@ -477,11 +627,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "or a known number, where both are False.",
     ("mediakit.analytics.growth.x_best_days",
      "posts=[to_post(row) for row in fresh.itertuples(index=None)],"):
-        "`index=None` is falsy: the same tuples as index=False.",
+        INDEX_NONE_IS_FALSY,
     ("mediakit.analytics.growth.x_best_days",
      "posts=[to_post(row) for row in fresh.itertuples(index=True)],"):
-        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
-        "by its name (row.views, row.post_id…), which is the same either way.",
+        THE_INDEX_ONLY_ADDS,
     ("mediakit.analytics.growth.x_counts",
      "return pd.Series(rows[\"followers\"].astype(None).to_numpy(), index=rows[\"date\"])"):
         "float64 instead of int64 holds the same whole counts (far below 2**53), and every "
@@ -506,30 +655,24 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "`window_hours`, which analyze() sets to WINDOW_HOURS.",
     ("mediakit.analytics.timing.x_window_scores",
      "return pd.Series(scores, index=None, dtype=float)"):
-        "without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as "
-        "`range(24)`.",
+        WITHOUT_AN_INDEX_A,
     ("mediakit.analytics.timing.x_window_scores", "return pd.Series(scores, dtype=float)"):
-        "without an index a Series of 24 values gets the RangeIndex 0..23, the same labels as "
-        "`range(24)`.",
+        WITHOUT_AN_INDEX_A,
     ("mediakit.analytics.timing.x_window_scores",
      "return pd.Series(scores, index=range(24), dtype=None)"):
-        "each score is a sum of NumPy float64 values (the profile is float: hourly_profile "
-        "casts it, best_start builds floats) over a window of at least one hour, so the Series "
-        "is float64 without saying so.",
+        EACH_SCORE_IS_A,
     ("mediakit.analytics.timing.x_window_scores", "return pd.Series(scores, index=range(24), )"):
-        "each score is a sum of NumPy float64 values (the profile is float: hourly_profile "
-        "casts it, best_start builds floats) over a window of at least one hour, so the Series "
-        "is float64 without saying so.",
+        EACH_SCORE_IS_A,
     ("mediakit.analytics.timing.x_weekday_hour",
      "means = rows.groupby([rows[\"date\"].dt.day_of_week, rows[\"hour\"].astype(None)])["):
         "the hour column is Int64 (whole hours) with its missing rows dropped just above, so "
         "as float64 it groups the same rows, and `int(hour)` picks the same cell.",
     ("mediakit.analytics.timing.x_best_start",
      "scores = window_scores(pd.Series(values, index=None), window_hours)"):
-        "window_scores only reads `profile.to_numpy()`, never the index.",
+        WINDOW_SCORES_ONLY_READS,
     ("mediakit.analytics.timing.x_best_start",
      "scores = window_scores(pd.Series(values, ), window_hours)"):
-        "window_scores only reads `profile.to_numpy()`, never the index.",
+        WINDOW_SCORES_ONLY_READS,
     ("mediakit.analytics.timing.x_hourly_profile",
      "profile = rows.groupby(rows[\"hour\"].astype(int))[\"active_followers\"].mean()"
      ".astype(None)"):
@@ -549,15 +692,13 @@ EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/freshness.py (second pass)
     ("mediakit.analytics.freshness.x_gaps",
      "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), freq=None)"):
-        "`pd.date_range` with a start and an end but no periods uses freq \"D\" when freq is "
-        "None: the same days.",
+        PD_DATE_RANGE_WITH,
     ("mediakit.analytics.freshness.x_gaps",
      "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), )"):
-        "`pd.date_range`'s freq defaults to \"D\" given a start and an end: the same days.",
+        PD_DATE_RANGE_S,
     ("mediakit.analytics.freshness.x_gaps",
      "span = pd.date_range(known[\"date\"].min(), known[\"date\"].max(), freq=\"d\")"):
-        "pandas 3 still reads the lowercase alias \"d\" as a day (with a Pandas4Warning, a "
-        "DeprecationWarning users do not see): the same days.",
+        PANDAS_STILL_READS_THE,
     ("mediakit.analytics.freshness.x_follower_jumps",
      "typical = float(positive.median()) if (len(positive)) or True else 0.0"):
         NO_POSITIVE,
@@ -566,10 +707,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         NO_POSITIVE,
     ("mediakit.analytics.freshness.x_follower_jumps",
      "views = daily.dropna(subset=[\"views\"]).set_index(\"date\")[\"views\"].astype(None)"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.freshness.x_follower_jumps",
      "ratios = gains.astype(None) / views.reindex(gains.index)"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.freshness.x_follower_jumps",
      "ratios = gains.astype(\"float64\") / views.reindex(None)"):
         "Series division aligns on the dates anyway: the days with views but no gain only add "
@@ -584,17 +725,17 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "`None is None and pd.isna(None)` is True as with `or`, or a number, never NaN.",
     ("mediakit.analytics.freshness.x_platform_notes",
      "notes.append(f\"{name}: no daily {column.replace('XX_XX', ' ')} for {span}; an export \""):
-        "DAILY_COLUMNS are \"followers\" and \"views\": no underscore to replace either way.",
+        DAILY_COLUMNS_ARE_FOLLOWERS,
     ("mediakit.analytics.freshness.x_platform_notes",
      "notes.append(f\"{name}: no daily {column.replace('_', 'XX XX')} for {span}; an export \""):
-        "DAILY_COLUMNS are \"followers\" and \"views\": no underscore to replace either way.",
+        DAILY_COLUMNS_ARE_FOLLOWERS,
     # mediakit/analytics/reach.py (second pass)
     ("mediakit.analytics.reach.x_median_views", "return float(views.astype(None).median())"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.reach.x_mean_views", "return float(views.astype(None).mean())"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.reach.x_window_mean", "return float(values.astype(None).mean())"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.reach.x_reach_stats",
      "views = window[\"views\"].dropna().astype(None)"):
         "only `len(views)` and `int(views.min())`, `int(views.max())` are read: float64 holds "
@@ -614,30 +755,25 @@ EXPLAINED: dict[tuple[str, str], str] = {
         MULTI_KEY_SORT,
     ("mediakit.analytics.posts.x_top_by_views",
      "return [to_post(row, median) for row in ranked.head(top).itertuples(index=None)]"):
-        "`index=None` is falsy: the same tuples as index=False.",
+        INDEX_NONE_IS_FALSY,
     ("mediakit.analytics.posts.x_top_by_views",
      "return [to_post(row, median) for row in ranked.head(top).itertuples(index=True)]"):
-        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
-        "by its name (row.views, row.post_id…), which is the same either way.",
+        THE_INDEX_ONLY_ADDS,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "rated = rated[(rated[\"views\"] >= min_views).fillna(None)]"):
-        "rated_posts keeps only posts whose views are known and above 0, so the comparison "
-        "has no NA to fill.",
+        RATED_POSTS_KEEPS_ONLY,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "rated = rated[(rated[\"views\"] >= min_views).fillna(True)]"):
-        "rated_posts keeps only posts whose views are known and above 0, so the comparison "
-        "has no NA to fill.",
+        RATED_POSTS_KEEPS_ONLY,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "rates = (interactions(rated) / rated[\"views\"].astype(\"Float64\")).astype(None)"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "rates = (interactions(rated) / rated[\"views\"].astype(None)).astype(\"float64\")"):
-        "the views of rated posts are known and above 0: divided as float64 or as Float64, the "
-        "same rates, cast to float64 right after.",
+        THE_VIEWS_OF_RATED,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "rates = (interactions(rated) / rated[\"views\"].astype(\"float64\")).astype(\"float64\")"):
-        "the views of rated posts are known and above 0: divided as float64 or as Float64, the "
-        "same rates, cast to float64 right after.",
+        THE_VIEWS_OF_RATED,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "order = order.sort_values([\"rate\", \"post_id\"], ascending=[False, True], kind=None)"):
         MULTI_KEY_SORT,
@@ -654,11 +790,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         MULTI_KEY_SORT,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "return [to_post(row, median) for row in best.itertuples(index=None)]"):
-        "`index=None` is falsy: the same tuples as index=False.",
+        INDEX_NONE_IS_FALSY,
     ("mediakit.analytics.posts.x_top_by_engagement",
      "return [to_post(row, median) for row in best.itertuples(index=True)]"):
-        "the index only adds a leading `Index` field; to_post and post_rate read every figure "
-        "by its name (row.views, row.post_id…), which is the same either way.",
+        THE_INDEX_ONLY_ADDS,
     ("mediakit.analytics.posts.x_viral",
      "hits = posts[posts[\"views\"].notna() & (posts[\"views\"] > threshold).fillna(None)]"):
         KLEENE_FALSE,
@@ -671,37 +806,31 @@ EXPLAINED: dict[tuple[str, str], str] = {
     # mediakit/analytics/compare.py (second pass)
     ("mediakit.analytics.compare.x__median_views",
      "views = posts.loc[mask.fillna(None), \"views\"]"):
-        "periods() passes only dated posts (`posted_at` known), so the window test and "
-        "`notna()` are never NA and the mask has nothing to fill.",
+        PERIODS_PASSES_ONLY_DATED,
     ("mediakit.analytics.compare.x__median_views",
      "views = posts.loc[mask.fillna(True), \"views\"]"):
-        "periods() passes only dated posts (`posted_at` known), so the window test and "
-        "`notna()` are never NA and the mask has nothing to fill.",
+        PERIODS_PASSES_ONLY_DATED,
     ("mediakit.analytics.compare.x__median_views",
      "return (None if views.empty else float(views.astype(None).median())), len(views)"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     # mediakit/analytics/campaigns.py (second pass)
     ("mediakit.analytics.campaigns.x_organic_baseline",
      "sponsored = dated[\"sponsored\"].astype(None).fillna(False)"):
-        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
-        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
-        "and 0.0 as False, the same mask.",
+        CONFORM_MAKES_SPONSORED_A,
     ("mediakit.analytics.campaigns.x_organic_baseline",
      "organic = dated[~sponsored.to_numpy(dtype=None)]"):
         "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
         "without NA into its NumPy dtype, `bool`: the same array as `dtype=bool`.",
     ("mediakit.analytics.campaigns.x_organic_baseline",
      "views = organic[\"views\"].dropna().astype(None)"):
-        "pandas reads `astype(None)` as float64, the type written there.",
+        PANDAS_READS_ASTYPE_NONE,
     ("mediakit.analytics.campaigns.x_find_post",
      "day = day[day[\"sponsored\"].astype(\"boolean\").fillna(False).to_numpy(dtype=None)]"):
         "after `fillna(False)` the boolean column has no NA, and pandas turns a masked array "
         "without NA into its NumPy dtype, `bool`: the same mask as `dtype=bool`.",
     ("mediakit.analytics.campaigns.x_find_post",
      "day = day[day[\"sponsored\"].astype(None).fillna(False).to_numpy(dtype=bool)]"):
-        "conform() makes `sponsored` a nullable boolean column: as float64 it holds 1.0, 0.0 "
-        "and NaN, NaN is filled with False (0.0), and `to_numpy(dtype=bool)` reads 1.0 as True "
-        "and 0.0 as False, the same mask.",
+        CONFORM_MAKES_SPONSORED_A,
     ("mediakit.analytics.campaigns.x__normalise",
      "return text.split(\"?\")[0].split(\"#\")[0].rstrip(\"XX/XX\")"):
         "`rstrip` takes a set of characters: 'X' and '/'; the text was lowercased two lines "
@@ -719,16 +848,13 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "unspecified, non-binary...) contains.",
     ("mediakit.analytics.audience.x_latest_split",
      "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=None),"):
-        "the two zipped Series are columns of the same frame, always of equal length, so "
-        "`strict` (None, False or True) never has a length difference to act on.",
+        THE_TWO_ZIPPED_SERIES,
     ("mediakit.analytics.audience.x_latest_split",
      "zip(rows[\"segment\"], rows[\"share\"].astype(float), ),"):
-        "the two zipped Series are columns of the same frame, always of equal length, so "
-        "`strict` (None, False or True) never has a length difference to act on.",
+        THE_TWO_ZIPPED_SERIES,
     ("mediakit.analytics.audience.x_latest_split",
      "zip(rows[\"segment\"], rows[\"share\"].astype(float), strict=False),"):
-        "the two zipped Series are columns of the same frame, always of equal length, so "
-        "`strict` (None, False or True) never has a length difference to act on.",
+        THE_TWO_ZIPPED_SERIES,
     ("mediakit.analytics.audience.x_latest_split",
      "zip(rows[\"segment\"], rows[\"share\"].astype(None), strict=True),"):
         "pandas reads `astype(None)` as float64, which is what `astype(float)` gives.",
@@ -792,10 +918,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         PERIODS_MULTI_KEY_SORT,
     ('mediakit.analytics.analyze.x_period_totals',
      ')'):
-        '`na_position` defaults to "last", the value written there.',
+        NA_POSITION_DEFAULTS_TO,
     ('mediakit.analytics.analyze.x_period_totals',
      'for row in rows.itertuples(index=None)'):
-        '`index=None` is falsy: the same tuples as index=False.',
+        INDEX_NONE_IS_FALSY,
     ('mediakit.analytics.analyze.x_period_totals',
      'for row in rows.itertuples(index=True)'):
         (
@@ -829,25 +955,13 @@ EXPLAINED: dict[tuple[str, str], str] = {
         ),
     ('mediakit.history.x__merge_table',
      'ignore_index=None)'):
-        (
-            "the posts' index is never used: same_post.join sorts by columns, groups by "
-            '(platform, post_id) and resets the index; every column it adds is a NumPy array '
-            'or a list.'
-        ),
+        THE_POSTS_INDEX_IS,
     ('mediakit.history.x__merge_table',
      ')'):
-        (
-            "the posts' index is never used: same_post.join sorts by columns, groups by "
-            '(platform, post_id) and resets the index; every column it adds is a NumPy array '
-            'or a list.'
-        ),
+        THE_POSTS_INDEX_IS,
     ('mediakit.history.x__merge_table',
      'ignore_index=False)'):
-        (
-            "the posts' index is never used: same_post.join sorts by columns, groups by "
-            '(platform, post_id) and resets the index; every column it adds is a NumPy array '
-            'or a list.'
-        ),
+        THE_POSTS_INDEX_IS,
     ('mediakit.history.x__merge_table',
      'recency = None'):
         RECENCY_IN_KEY,
@@ -863,22 +977,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         ),
     ('mediakit.sources.same_post.x__names',
      'columns = [frame[key].astype("string").fillna(None).tolist() for key in KEYS]'):
-        (
-            'the names are only keys of `aliases`, built by this same function on both sides '
-            '(same_post_ids and join); aliases are keyed by made-up ids, which are never '
-            'missing, and a row keeps its own post_id when it has no alias (join reads the id '
-            "from the frame, not from the name), so whatever fills a missing id ('', None, "
-            "'XXXX') is never seen."
-        ),
+        THE_NAMES_ARE_ONLY,
     ('mediakit.sources.same_post.x__names',
      'columns = [frame[key].astype("string").fillna("XXXX").tolist() for key in KEYS]'):
-        (
-            'the names are only keys of `aliases`, built by this same function on both sides '
-            '(same_post_ids and join); aliases are keyed by made-up ids, which are never '
-            'missing, and a row keeps its own post_id when it has no alias (join reads the id '
-            "from the frame, not from the name), so whatever fills a missing id ('', None, "
-            "'XXXX') is never seen."
-        ),
+        THE_NAMES_ARE_ONLY,
     ('mediakit.sources.same_post.x__names',
      'return list(zip(*columns, strict=None))'):
         SAME_LENGTH_ZIP,
@@ -890,65 +992,25 @@ EXPLAINED: dict[tuple[str, str], str] = {
         SAME_LENGTH_ZIP,
     ('mediakit.sources.same_post.x__pair_in_order',
      'made = sorted({pair[0] for pair in gaps}, key=None)'):
-        (
-            'the made-up rows come sorted by row number, which is posting order: same_post_ids '
-            "gets _combine's table, sorted by (platform, post_id), and a platform's made-up "
-            "ids share one prefix ('json-' TikTok, 'igjson-' Instagram) followed by the "
-            'fixed-width posting moment YYYYMMDDTHHMMSS, so their text order is their time '
-            "order; ids of the same second differ only by the '-2', '-3'... suffix, and the "
-            'key breaks that tie by the post_id text too. (Platform rows are not so: their ids '
-            'need not follow their dates, and the plat sort has a test.)'
-        ),
+        THE_MADE_UP_ROWS,
     ('mediakit.sources.same_post.x__pair_in_order',
      'made = sorted({pair[0] for pair in gaps}, )'):
-        (
-            'the made-up rows come sorted by row number, which is posting order: same_post_ids '
-            "gets _combine's table, sorted by (platform, post_id), and a platform's made-up "
-            "ids share one prefix ('json-' TikTok, 'igjson-' Instagram) followed by the "
-            'fixed-width posting moment YYYYMMDDTHHMMSS, so their text order is their time '
-            "order; ids of the same second differ only by the '-2', '-3'... suffix, and the "
-            'key breaks that tie by the post_id text too. (Platform rows are not so: their ids '
-            'need not follow their dates, and the plat sort has a test.)'
-        ),
+        THE_MADE_UP_ROWS,
     ('mediakit.sources.same_post.x__pair_in_order',
      'best = [[(1, 0, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]'):
-        (
-            'every cell of `best` is a first-row or first-column start value plus the pairs '
-            'along its path, and every start is the same tuple: a changed start shifts every '
-            'candidate by the same amount, so `max` picks the same options and the walk back '
-            'compares values built the same way (gaps are whole seconds and days: the float '
-            'sums are exact).'
-        ),
+        EVERY_CELL_OF_BEST,
     ('mediakit.sources.same_post.x__pair_in_order',
      'best = [[(0, 1, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]'):
-        (
-            'every cell of `best` is a first-row or first-column start value plus the pairs '
-            'along its path, and every start is the same tuple: a changed start shifts every '
-            'candidate by the same amount, so `max` picks the same options and the walk back '
-            'compares values built the same way (gaps are whole seconds and days: the float '
-            'sums are exact).'
-        ),
+        EVERY_CELL_OF_BEST,
     ('mediakit.sources.same_post.x__pair_in_order',
      'best = [[(0, 0, 1.0)] * (len(plat) + 1) for _ in range(len(made) + 1)]'):
-        (
-            'every cell of `best` is a first-row or first-column start value plus the pairs '
-            'along its path, and every start is the same tuple: a changed start shifts every '
-            'candidate by the same amount, so `max` picks the same options and the walk back '
-            'compares values built the same way (gaps are whole seconds and days: the float '
-            'sums are exact).'
-        ),
+        EVERY_CELL_OF_BEST,
     ('mediakit.sources.same_post.x__pair_in_order',
      'best = [[(0, 0, 0.0)] * (len(plat) + 2) for _ in range(len(made) + 1)]'):
-        (
-            'the extra row or column of `best` is never read: the loops and the walk back '
-            'index rows 0..len(made) and columns 0..len(plat) only.'
-        ),
+        THE_EXTRA_ROW_OR,
     ('mediakit.sources.same_post.x__pair_in_order',
      'best = [[(0, 0, 0.0)] * (len(plat) + 1) for _ in range(len(made) + 2)]'):
-        (
-            'the extra row or column of `best` is never read: the loops and the walk back '
-            'index rows 0..len(made) and columns 0..len(plat) only.'
-        ),
+        THE_EXTRA_ROW_OR,
     ('mediakit.sources.same_post.x__pair_in_order',
      'while i or j:'):
         (
@@ -962,18 +1024,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         ),
     ('mediakit.sources.same_post.x_caption_key',
      'index=text.index, dtype=None)'):
-        (
-            'without the dtype pandas 3 infers its `str` dtype for a list of Python strings: '
-            "the same texts, none missing (`text` was filled with ''), and the key's only "
-            'caller uses its values (`.to_numpy()`), so the keys compare the same.'
-        ),
+        WITHOUT_THE_DTYPE_PANDAS,
     ('mediakit.sources.same_post.x_caption_key',
      'index=text.index, )'):
-        (
-            'without the dtype pandas 3 infers its `str` dtype for a list of Python strings: '
-            "the same texts, none missing (`text` was filled with ''), and the key's only "
-            'caller uses its values (`.to_numpy()`), so the keys compare the same.'
-        ),
+        WITHOUT_THE_DTYPE_PANDAS,
     ('mediakit.sources.same_post.x_caption_key',
      'return normal.str.casefold().str.split().str.join(" ").fillna(None)'):
         NEVER_NA,
@@ -982,18 +1036,10 @@ EXPLAINED: dict[tuple[str, str], str] = {
         NEVER_NA,
     ('mediakit.sources.same_post.x_id_moments',
      'ids = post_ids.astype("string").fillna(None).str.strip()'):
-        (
-            "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like "
-            '\'\': fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) '
-            'on the missing one), so the row carries no moment / is not made up either way.'
-        ),
+        A_MISSING_ID_FILLED,
     ('mediakit.sources.same_post.x_id_moments',
      'ids = post_ids.astype("string").fillna("XXXX").str.strip()'):
-        (
-            "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like "
-            '\'\': fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) '
-            'on the missing one), so the row carries no moment / is not made up either way.'
-        ),
+        A_MISSING_ID_FILLED,
     ('mediakit.sources.same_post.x_id_moments',
      'tiktok = (platforms.astype("string") == TIKTOK).fillna(False).to_numpy(dtype=None)'):
         BOOL_DEFAULT,
@@ -1008,7 +1054,7 @@ EXPLAINED: dict[tuple[str, str], str] = {
         NEVER_NA,
     ('mediakit.sources.same_post.x_id_moments',
      'seconds = [float(int(value) >> 32) if is_tiktok else float("NAN")'):
-        '`float("NAN")` is NaN: Python reads \'nan\' in any case.',
+        FLOAT_NAN_IS_NAN,
     ('mediakit.sources.same_post.x_id_moments',
      'for value, is_tiktok in zip(ids, tiktok, strict=None)]'):
         SAME_LENGTH_ZIP,
@@ -1023,7 +1069,7 @@ EXPLAINED: dict[tuple[str, str], str] = {
         'kept = [value if ok else float("NAN") for value, ok in zip(seconds, plausible, '
         'strict=True)]'
     )):
-        '`float("NAN")` is NaN: Python reads \'nan\' in any case.',
+        FLOAT_NAN_IS_NAN,
     ('mediakit.sources.same_post.x_id_moments',
      (
         'kept = [value if ok else float("nan") for value, ok in zip(seconds, plausible, '
@@ -1041,25 +1087,13 @@ EXPLAINED: dict[tuple[str, str], str] = {
         SAME_LENGTH_ZIP,
     ('mediakit.sources.same_post.x_id_moments',
      'return pd.Series(pd.to_datetime(kept, unit="s"), index=ids.index, dtype=None)'):
-        (
-            "without the dtype the Series keeps pd.to_datetime's datetime64[us]: the same "
-            'instants (NaT where no moment), and the only caller merges them by value with the '
-            'posting times.'
-        ),
+        WITHOUT_THE_DTYPE_THE,
     ('mediakit.sources.same_post.x_id_moments',
      'return pd.Series(pd.to_datetime(kept, unit="s"), index=ids.index, )'):
-        (
-            "without the dtype the Series keeps pd.to_datetime's datetime64[us]: the same "
-            'instants (NaT where no moment), and the only caller merges them by value with the '
-            'posting times.'
-        ),
+        WITHOUT_THE_DTYPE_THE,
     ('mediakit.sources.same_post.x_is_made_up',
      'return post_ids.astype("string").fillna("XXXX").str.match(_MADE_UP).astype(bool)'):
-        (
-            "a missing id filled with None (kept missing) or 'XXXX' matches no pattern, like "
-            '\'\': fullmatch(r"\\d{15,20}") and the made-up pattern give False (fillna(False) '
-            'on the missing one), so the row carries no moment / is not made up either way.'
-        ),
+        A_MISSING_ID_FILLED,
     ('mediakit.sources.same_post.x_same_post_ids',
      'if not made_up.any() and made_up.all():'):
         (
