@@ -32,16 +32,12 @@ if TYPE_CHECKING:
     from mediakit.project.profile import Profile
 
 
-#: The charts a page built from the kit's sections shows (templates/kit/growth.html): a pitch in
-#: another language draws only these in its language, not the report's too.
-KIT_CHARTS = ("followers", "views")
-
-
 def build(report: Report, profile: Profile, renderer: Renderer,
           fmt: Formatter | None = None, *, wait: bool = True,
           kit_only: bool = False) -> dict[str, Chart]:
     """Every chart for every platform, keyed "<platform>-<name>", its words in ``fmt``'s language
-    (the profile's by default); with ``kit_only`` only the KIT_CHARTS. ``wait=False`` hands back
+    (the profile's by default); with ``kit_only`` only the kit's own two, followers and views
+    (all that templates/kit/growth.html shows: a pitch's charts). ``wait=False`` hands back
     the charts a pool is still drawing as placeholders: ``renderer.resolve`` fills them in when
     they are needed.
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from mediakit.errors import MediakitError
 from mediakit.project.paths import inside
 from mediakit.site import images
-from mediakit.site.pictures import CACHE, POSTS_FOLDER
+from mediakit.site.pictures import CACHE, POSTS_FOLDER, Pictures
 
 if TYPE_CHECKING:
     from mediakit.project.profile import Profile
@@ -38,11 +38,11 @@ def wanted(content_dir: Path, profile: Profile) -> list[tuple[Path, images.Recip
     if profile.cover:
         named.append((profile.cover.file, images.COVER))
     named += [(photo.file, images.GALLERY) for photo in profile.gallery]
-    folder = content_dir / POSTS_FOLDER
-    posts = sorted(path.name for path in folder.iterdir()
-                   if path.suffix.lower() in images.EXTENSIONS
-                   and not path.name.startswith(".")) if folder.is_dir() else []
-    named += [(f"{POSTS_FOLDER}/{name}", images.POST) for name in posts[:MAX_POSTS]]
+    try:  # the post pictures the pages would find, by the pages' own rule
+        posts = sorted(Pictures(content_dir, content_dir / "profile.yaml").post_files().values())
+    except MediakitError:
+        posts = []  # two pictures for one post: the page stage says so
+    named += [(f"{POSTS_FOLDER}/{path.name}", images.POST) for path in posts[:MAX_POSTS]]
     found = []
     for relative, recipe in named:
         if relative.lower().endswith(".svg"):

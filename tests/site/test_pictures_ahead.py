@@ -101,3 +101,17 @@ def test_photos_prepared_by_workers_are_the_bytes_the_build_makes_itself(
     assert pictures and all(
         p.read_bytes() == (parallel / "site" / "assets" / "posts" / p.name).read_bytes()
         for p in pictures)
+
+
+def test_two_pictures_for_one_post_hand_over_no_post_picture(tmp_path: Path) -> None:
+    """The posts folder is read by the pages' own rule: when the pages would refuse it (two
+    files for one post), nothing of it is handed over, and the build says why."""
+    project = copy_demo(tmp_path / "demo")
+    posts = project / "content" / "assets" / "posts"
+    (posts / "DGasUIrQqsl.png").write_bytes((posts / "DGasUIrQqsl.jpg").read_bytes())
+    content = project / "content"
+    found = wanted(content, load_profile(content / "profile.yaml"))
+    assert [recipe.name for _, recipe in found] == ["cover", "gallery", "gallery", "gallery"]
+    with ChartPool(2) as pool, pytest.raises(ConfigError) as caught:
+        build(project, today=TODAY, pool=pool)
+    assert "two pictures for post DGasUIrQqsl" in str(caught.value)
